@@ -1,0 +1,21 @@
+namespace CopAssessment.Web.Data;
+
+public class Invitation
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Email { get; set; }
+    public required string Role { get; set; }
+    public string? CountryIso3 { get; set; }
+    public string? RegionCode { get; set; }
+    public string? Organisation { get; set; }
+
+    /// <summary>SHA-256 of the token sent by e-mail; the token itself is never stored.</summary>
+    public required string TokenHash { get; set; }
+    public required string InvitedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && ExpiresAt > now;
+}

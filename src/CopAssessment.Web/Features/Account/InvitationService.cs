@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Mail;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Account;
+
+/// <summary>
+/// Invitations by e-mail link: the token is random, only its SHA-256 is stored, it expires, and it
+/// can be used once.
+/// </summary>
+public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUser> users, Outbox outbox, Audit audit, IConfiguration configuration)
+{
+    public TimeSpan Lifetime => TimeSpan.FromDays(configuration.GetValue("Security:InvitationDays", 7));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Creates the invitation and queues its e-mail; the caller saves. Returns the token.</summary>
+    public string Create(Invitation invitation)
+    {
+        var token = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        invitation.TokenHash = Hash(token);
+        invitation.ExpiresAt = DateTimeOffset.UtcNow.Add(Lifetime);
+        db.Invitations.Add(invitation);
+        var link = outbox.Link($"/account/accept-invitation?token={token}");
+        outbox.Enqueue(invitation.Email, "You are invited to COP Assessment",
+            $"""
+            You have been invited to COP Assessment, the ITU Child Online Protection national assessment, as {invitation.Role}.
+
+            Choose your password here (the link works once and expires on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
+            {link}
+            """);
+        audit.Record("invitation-created", invitation.Email, $"{invitation.Role} {invitation.CountryIso3}{invitation.RegionCode}".Trim(), invitation.CountryIso3);
+        return token;
+    }
+
+    public async Task<Invitation?> FindUsableAsync(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return null;
+        var hash = Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
+        return invitation is not null && invitation.IsUsable(DateTimeOffset.UtcNow) ? invitation : null;
+    }
+
+    public async Task<(ApplicationUser? User, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string? displayName, string password)
+    {
+        if (await users.FindByEmailAsync(invitation.Email) is not null)
+            return (null, ["An account with this e-mail address already exists. Sign in or reset your password."]);
+
+        var user = new ApplicationUser
+        {
+            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? invitation.Email : displayName.Trim(),
+            CountryIso3 = invitation.CountryIso3, RegionCode = invitation.RegionCode, Organisation = invitation.Organisation,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return (null, created.Errors.Select(e => e.Description).ToList());
+        await users.AddToRoleAsync(user, invitation.Role);
+        invitation.AcceptedAt = DateTimeOffset.UtcNow;
+        audit.RecordFor("invitation-accepted", user.Id, user.Email, invitation.Role);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (user, []);
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,49 @@
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Admin;
+
+public sealed class InviteInput
+{
+    public string Email { get; set; } = "";
+    public string Role { get; set; } = Roles.FocalPoint;
+    public string? CountryIso3 { get; set; }
+    public string? RegionCode { get; set; }
+    public string? Organisation { get; set; }
+}
+
+public sealed class InviteValidator : AbstractValidator<InviteInput>
+{
+    public InviteValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> countries, IReadOnlySet<string> regions)
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage(L["Enter an e-mail address."])
+            .EmailAddress().WithMessage(L["Enter a valid e-mail address."]).MaximumLength(256);
+        RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(L["Choose a role."]);
+        RuleFor(x => x.CountryIso3).Must(c => c is not null && countries.Contains(c))
+            .When(x => x.Role == Roles.FocalPoint).WithMessage(L["A focal point needs a country."]);
+        RuleFor(x => x.RegionCode).Must(r => r is not null && regions.Contains(r))
+            .When(x => x.Role == Roles.RegionalCoordinator).WithMessage(L["A regional coordinator needs a region."]);
+        RuleFor(x => x.Organisation).NotEmpty().MaximumLength(200)
+            .When(x => x.Role == Roles.Contributor).WithMessage(L["A contributor needs an organisation."]);
+    }
+}
+
+public sealed class CountryInput
+{
+    public string Iso3 { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string RegionCode { get; set; } = "";
+    public uint Version { get; set; }
+}
+
+public sealed class CountryValidator : AbstractValidator<CountryInput>
+{
+    public CountryValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> regions)
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage(L["Enter the country's name."])
+            .MaximumLength(100).WithMessage(L["At most 100 characters."]);
+        RuleFor(x => x.RegionCode).Must(regions.Contains).WithMessage(L["Choose a region."]);
+    }
+}

@@ -1,0 +1,68 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.Account;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin/invitations")]
+public class InvitationsController(CopDbContext db, InvitationService invitations, Audit audit, IStringLocalizer<Ui> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View("Invitations", await db.Invitations
+        .OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync());
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New() => await InviteForm(new InviteInput());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(InviteInput input)
+    {
+        input.Email = (input.Email ?? "").Trim();
+        input.CountryIso3 = input.Role == Roles.FocalPoint ? input.CountryIso3 : null;
+        input.RegionCode = input.Role == Roles.RegionalCoordinator ? input.RegionCode : null;
+        input.Organisation = input.Role == Roles.Contributor ? input.Organisation?.Trim() : null;
+        var validator = new InviteValidator(L,
+            (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet(),
+            (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet());
+        if (!(await validator.ValidateAsync(input)).AddTo(ModelState)) return await InviteForm(input);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == input.Email.ToUpperInvariant()))
+        {
+            ModelState.AddModelError(nameof(input.Email), L["Someone with this e-mail address already has an account."]);
+            return await InviteForm(input);
+        }
+
+        invitations.Create(new Invitation
+        {
+            Email = input.Email, Role = input.Role, CountryIso3 = input.CountryIso3, RegionCode = input.RegionCode,
+            Organisation = input.Organisation, TokenHash = "", InvitedBy = User.Identity?.Name ?? "",
+        });
+        await db.SaveChangesAsync();
+        TempData["Message"] = L["Invitation sent to {0}.", input.Email].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:guid}/revoke")]
+    public async Task<IActionResult> Revoke(Guid id)
+    {
+        var invitation = await db.Invitations.FindAsync(id);
+        if (invitation is null) return NotFound();
+        if (invitation.AcceptedAt is null) invitation.RevokedAt ??= DateTimeOffset.UtcNow;
+        audit.Record("invitation-revoked", invitation.Email);
+        await db.SaveChangesAsync();
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> InviteForm(InviteInput input)
+    {
+        ViewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
+        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+        return View("Invite", input);
+    }
+}

@@ -1,0 +1,27 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin/mail")]
+public class MailController(CopDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? status)
+    {
+        var query = db.OutboxMessages.AsQueryable();
+        query = status switch
+        {
+            "pending" => query.Where(m => m.SentAt == null),
+            "sent" => query.Where(m => m.SentAt != null),
+            "failed" => query.Where(m => m.SentAt == null && m.LastError != null),
+            _ => query,
+        };
+        ViewData["Status"] = status;
+        return View("Mail", await query.OrderByDescending(m => m.Id).Take(200).ToListAsync());
+    }
+}

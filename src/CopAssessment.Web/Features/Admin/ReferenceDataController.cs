@@ -1,0 +1,106 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin")]
+public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocalizer<Ui> L) : Controller
+{
+    [HttpGet("countries")]
+    public async Task<IActionResult> Countries(string? region)
+    {
+        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code)
+            .Select(r => new RegionRow(r.Code, r.Name, r.Countries.Count)).ToListAsync();
+        ViewData["Region"] = region;
+        var query = db.Countries.AsQueryable();
+        if (!string.IsNullOrEmpty(region)) query = query.Where(c => c.RegionCode == region);
+        return View("Countries", await query.OrderBy(c => c.Name).ToListAsync());
+    }
+
+    [HttpGet("countries/{iso3}")]
+    public async Task<IActionResult> EditCountry(string iso3)
+    {
+        var country = await db.Countries.FindAsync(iso3.ToUpperInvariant());
+        if (country is null) return NotFound();
+        return await CountryForm(new CountryInput { Iso3 = country.Iso3, Name = country.Name, RegionCode = country.RegionCode, Version = country.Version });
+    }
+
+    [HttpPost("countries/{iso3}")]
+    public async Task<IActionResult> EditCountry(string iso3, CountryInput input)
+    {
+        var country = await db.Countries.FindAsync(iso3.ToUpperInvariant());
+        if (country is null) return NotFound();
+        input.Iso3 = country.Iso3;
+        input.Name = (input.Name ?? "").Trim();
+        var regions = (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet();
+        if (!new CountryValidator(L, regions).Validate(input).AddTo(ModelState)) return await CountryForm(input);
+
+        // The version the administrator loaded: if someone saved in between, EF refuses the update.
+        db.Entry(country).Property(c => c.Version).OriginalValue = input.Version;
+        var who = User.Identity?.Name ?? "";
+        if (country.Name != input.Name)
+        {
+            db.CountryChanges.Add(new CountryChange { CountryIso3 = country.Iso3, Field = "Name", OldValue = country.Name, NewValue = input.Name, ChangedBy = who });
+            country.Name = input.Name;
+        }
+        if (country.RegionCode != input.RegionCode)
+        {
+            db.CountryChanges.Add(new CountryChange { CountryIso3 = country.Iso3, Field = "Region", OldValue = country.RegionCode, NewValue = input.RegionCode, ChangedBy = who });
+            country.RegionCode = input.RegionCode;
+        }
+        audit.Record("country-changed", country.Iso3, $"{input.Name} / {input.RegionCode}", country.Iso3);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", L["Someone else changed this country while you were editing. Their version is shown below; apply your change again."]);
+            db.ChangeTracker.Clear();
+            var current = await db.Countries.AsNoTracking().SingleAsync(c => c.Iso3 == country.Iso3);
+            ModelState.Remove(nameof(input.Version));
+            ModelState.Remove(nameof(input.Name));
+            ModelState.Remove(nameof(input.RegionCode));
+            return await CountryForm(new CountryInput { Iso3 = current.Iso3, Name = current.Name, RegionCode = current.RegionCode, Version = current.Version });
+        }
+        TempData["Message"] = L["{0} saved.", country.Name].Value;
+        return RedirectToAction(nameof(Countries));
+    }
+
+    [HttpGet("regions")]
+    public IActionResult Regions() => RedirectToAction(nameof(Countries));
+
+    [HttpPost("regions/{code}")]
+    public async Task<IActionResult> RenameRegion(string code, string name)
+    {
+        var region = await db.Regions.FindAsync(code);
+        if (region is null) return NotFound();
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 100)
+        {
+            TempData["Message"] = L["A region name needs 1 to 100 characters."].Value;
+            return RedirectToAction(nameof(Countries));
+        }
+        audit.Record("region-renamed", code, $"{region.Name} → {name}");
+        region.Name = name;
+        await db.SaveChangesAsync();
+        return RedirectToAction(nameof(Countries));
+    }
+
+    private async Task<IActionResult> CountryForm(CountryInput input)
+    {
+        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new RegionRow(r.Code, r.Name, 0)).ToListAsync();
+        ViewData["History"] = await db.CountryChanges.Where(c => c.CountryIso3 == input.Iso3)
+            .OrderByDescending(c => c.ChangedAt).ToListAsync();
+        return View("EditCountry", input);
+    }
+}
+
+public sealed record RegionRow(string Code, string Name, int Countries);

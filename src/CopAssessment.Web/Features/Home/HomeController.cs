@@ -1,0 +1,81 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Home;
+
+public class HomeController(CopDbContext db, UserScope scope, UserManager<ApplicationUser> users) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/")]
+    public async Task<IActionResult> Index()
+    {
+        if (User.Identity?.IsAuthenticated != true) return View("Welcome");
+        var user = await users.GetUserAsync(User);
+        if (user is null) return View("Welcome");
+        var model = new DashboardModel
+        {
+            DisplayName = user.DisplayName,
+            Roles = await users.GetRolesAsync(user),
+            Scope = scope,
+            ScopeName = scope.Kind switch
+            {
+                ScopeKind.Country => await db.Countries.Where(c => c.Iso3 == scope.CountryIso3).Select(c => c.Name).FirstOrDefaultAsync(),
+                ScopeKind.Region => await db.Regions.Where(r => r.Code == scope.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(),
+                _ => null,
+            },
+            VisibleCountries = await db.Countries.VisibleTo(scope).CountAsync(),
+            Organisation = user.Organisation,
+        };
+        if (User.IsInRole(Roles.Administrator))
+        {
+            model.PendingInvitations = await db.Invitations.CountAsync(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > DateTimeOffset.UtcNow);
+            model.PendingMail = await db.OutboxMessages.CountAsync(m => m.SentAt == null);
+            model.Users = await db.Users.CountAsync();
+        }
+        foreach (var card in HttpContext.RequestServices.GetServices<IDashboardCards>())
+            model.Cards.AddRange(await card.GetAsync(User, scope));
+        return View(model);
+    }
+
+    [AllowAnonymous]
+    [HttpPost("/culture")]
+    public async Task<IActionResult> SetCulture(string culture, string? returnUrl)
+    {
+        if (!LocalizationSetup.Cultures.Contains(culture)) culture = "en";
+        LocalizationSetup.SetCultureCookie(Response, culture);
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
+        {
+            user.PreferredCulture = culture;
+            await users.UpdateAsync(user);
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}
+
+public sealed class DashboardModel
+{
+    public string DisplayName { get; set; } = "";
+    public IList<string> Roles { get; set; } = [];
+    public required UserScope Scope { get; set; }
+    public string? ScopeName { get; set; }
+    public string? Organisation { get; set; }
+    public int VisibleCountries { get; set; }
+    public int PendingInvitations { get; set; }
+    public int PendingMail { get; set; }
+    public int Users { get; set; }
+    public List<DashboardCard> Cards { get; } = [];
+}
+
+/// <summary>A "what to do next" item that a feature shows on the dashboard.</summary>
+public sealed record DashboardCard(string Title, string Text, string? LinkUrl = null, string? LinkText = null);
+
+/// <summary>Features contribute dashboard cards for the signed-in person (already localized).</summary>
+public interface IDashboardCards
+{
+    Task<IReadOnlyList<DashboardCard>> GetAsync(System.Security.Claims.ClaimsPrincipal user, UserScope scope);
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using CopAssessment.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CopAssessment.Web.Infrastructure;
+
+public static class DatabaseSetup
+{
+    public const string MigrationsAssemblyName = "CopAssessment.Migrations";
+
+    public static void AddDatabase(this WebApplicationBuilder builder)
+    {
+        // The migrations assembly references this one, so it is copied beside the app rather than
+        // referenced; load it from there when EF asks for it by name.
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name != MigrationsAssemblyName) return null;
+            var path = Path.Combine(AppContext.BaseDirectory, MigrationsAssemblyName + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+
+        var connectionString = builder.Configuration.GetConnectionString("Cop");
+        builder.Services.AddDbContext<CopDbContext>(options =>
+        {
+            options.UseNpgsql(RequireConnectionString(connectionString),
+                npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName));
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    private static string RequireConnectionString(string? connectionString) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                "No database configured. Start the app with scripts/run.sh (it starts a local PostgreSQL " +
+                "cluster), or set ConnectionStrings__Cop to a PostgreSQL connection string.")
+            : connectionString;
+
+    /// <summary>
+    /// In Development (or when Database:MigrateOnStartup is true) migrations and seed data are applied
+    /// at start-up. Everywhere else they are applied by the explicit <c>migrate</c> command.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var migrate = app.Configuration.GetValue<bool?>("Database:MigrateOnStartup") ?? app.Environment.IsDevelopment();
+        if (!migrate) return;
+        await MigrateAndSeedAsync(app.Services);
+    }
+
+    public static async Task MigrateAndSeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CopDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Database");
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new DatabaseUnavailableException(
+                $"Cannot reach PostgreSQL ({ex.Message}). Check ConnectionStrings__Cop or start the local cluster with scripts/run.sh.", ex);
+        }
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        await seeder.SeedAsync();
+        logger.LogInformation("Database migrated and seeded");
+    }
+}
+
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
+
+public sealed class DatabaseHealthCheck(CopDbContext db)
+    : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database unreachable");
+}

@@ -1,0 +1,58 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace CopAssessment.Web.Infrastructure.Jobs;
+
+/// <summary>Delivers due outbox messages; safe to run on several instances at once.</summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
+{
+    public static readonly JobKey Key = new("outbox-dispatch");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await dispatcher.DispatchDueAsync(cancellationToken);
+}
+
+public sealed class OutboxDispatcher(CopDbContext db, IMailTransport transport, ILogger<OutboxDispatcher> logger)
+{
+    private const int BatchSize = 50;
+    private const int MaxAttempts = 10;
+
+    /// <summary>
+    /// Claims a batch with FOR UPDATE SKIP LOCKED inside a transaction, so two instances never send the
+    /// same message; failures are retried with exponential back-off up to <see cref="MaxAttempts"/>.
+    /// </summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var due = await db.OutboxMessages
+            .FromSql($"""
+                SELECT * FROM "OutboxMessages"
+                WHERE "SentAt" IS NULL AND "Attempts" < {MaxAttempts} AND "NextAttemptAt" <= {now}
+                ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            try
+            {
+                await transport.SendAsync(message, cancellationToken);
+                message.SentAt = DateTimeOffset.UtcNow;
+                message.LastError = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = ex.Message;
+                message.NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts)));
+                logger.LogWarning(ex, "Mail {Id} to {To} failed (attempt {Attempt})", message.Id, message.To, message.Attempts);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+}

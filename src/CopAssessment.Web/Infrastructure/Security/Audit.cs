@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using CopAssessment.Web.Data;
+
+namespace CopAssessment.Web.Infrastructure.Security;
+
+/// <summary>Records significant actions in the same unit of work as the change they describe.</summary>
+public sealed class Audit(CopDbContext db, IHttpContextAccessor http)
+{
+    public void Record(string action, string? subject = null, string? details = null, string? countryIso3 = null, ClaimsPrincipal? user = null)
+    {
+        user ??= http.HttpContext?.User;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            Action = action,
+            Subject = subject,
+            Details = details,
+            CountryIso3 = countryIso3,
+            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserEmail = user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name,
+        });
+    }
+
+    public void RecordFor(string action, string? userId, string? email, string? subject = null, string? details = null) =>
+        db.AuditEvents.Add(new AuditEvent { Action = action, UserId = userId, UserEmail = email, Subject = subject, Details = details });
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using CopAssessment.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CopAssessment.Web.Infrastructure.Security;
+
+public static class IdentitySetup
+{
+    public static void AddIdentityAndScoping(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Security:MaxFailedSignIns", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CopDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
+
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "cop.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Administrator, Roles.Reviewer))
+            .AddPolicy(Policies.CountryData, p => p.RequireRole(Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.RegionalCoordinator))
+            .AddPolicy(Policies.BestPracticeSubmitters, p => p.RequireRole(Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.Contributor));
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(sp => UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        builder.Services.AddScoped<Audit>();
+    }
+}
+
+/// <summary>Adds the country / region the person is bound to as claims, read by <see cref="UserScope"/>.</summary>
+public sealed class ScopeClaimsFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.CountryIso3 is { } country) identity.AddClaim(new Claim(CopClaims.Country, country));
+        if (user.RegionCode is { } region) identity.AddClaim(new Claim(CopClaims.Region, region));
+        identity.AddClaim(new Claim(CopClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,34 @@
+namespace CopAssessment.Web.Infrastructure.Security;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Reviewer = "Reviewer";
+    public const string FocalPoint = "FocalPoint";
+    public const string RegionalCoordinator = "RegionalCoordinator";
+    public const string Contributor = "Contributor";
+
+    public static readonly string[] All = [Administrator, Reviewer, FocalPoint, RegionalCoordinator, Contributor];
+}
+
+public static class Policies
+{
+    /// <summary>Administrators only: users, invitations, reference data, cycles, questionnaires.</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>The COP Secretariat: administrators and reviewers.</summary>
+    public const string Secretariat = nameof(Secretariat);
+
+    /// <summary>Anyone who may see some country's assessment data (scoped in the query).</summary>
+    public const string CountryData = nameof(CountryData);
+
+    /// <summary>People who may submit best practices: focal points and contributors (and the Secretariat).</summary>
+    public const string BestPracticeSubmitters = nameof(BestPracticeSubmitters);
+}
+
+public static class CopClaims
+{
+    public const string Country = "cop:country";
+    public const string Region = "cop:region";
+    public const string DisplayName = "cop:name";
+}

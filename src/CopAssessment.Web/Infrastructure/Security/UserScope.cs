@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using CopAssessment.Web.Data;
+
+namespace CopAssessment.Web.Infrastructure.Security;
+
+public enum ScopeKind { None, Country, Region, All }
+
+/// <summary>
+/// What country data the signed-in person may see: everything (Secretariat), one region (regional
+/// coordinator), one country (focal point) or none. Every query over country data applies it with
+/// <see cref="ScopeQueries.VisibleTo{T}"/>, so a record outside the scope is simply not found (404).
+/// </summary>
+public sealed record UserScope(ScopeKind Kind, string? CountryIso3 = null, string? RegionCode = null)
+{
+    public static readonly UserScope Nobody = new(ScopeKind.None);
+    public static readonly UserScope Everything = new(ScopeKind.All);
+
+    public static UserScope From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return Nobody;
+        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer)) return Everything;
+        if (user.IsInRole(Roles.RegionalCoordinator) && user.FindFirstValue(CopClaims.Region) is { } region)
+            return new UserScope(ScopeKind.Region, RegionCode: region);
+        if (user.IsInRole(Roles.FocalPoint) && user.FindFirstValue(CopClaims.Country) is { } country)
+            return new UserScope(ScopeKind.Country, CountryIso3: country);
+        return Nobody;
+    }
+
+    public bool IsReadOnly => Kind == ScopeKind.Region;
+}
+
+public static class ScopeQueries
+{
+    public static IQueryable<Country> VisibleTo(this IQueryable<Country> countries, UserScope scope) => scope.Kind switch
+    {
+        ScopeKind.All => countries,
+        ScopeKind.Region => countries.Where(c => c.RegionCode == scope.RegionCode),
+        ScopeKind.Country => countries.Where(c => c.Iso3 == scope.CountryIso3),
+        _ => countries.Where(c => false),
+    };
+
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> rows, UserScope scope) where T : class, ICountryScoped =>
+        rows.Where(VisibleExpression<T>(scope));
+
+    public static Expression<Func<T, bool>> VisibleExpression<T>(UserScope scope) where T : class, ICountryScoped
+    {
+        var region = scope.RegionCode;
+        var country = scope.CountryIso3;
+        return scope.Kind switch
+        {
+            ScopeKind.All => x => true,
+            ScopeKind.Region => x => x.Country!.RegionCode == region,
+            ScopeKind.Country => x => x.CountryIso3 == country,
+            _ => x => false,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Jobs;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Mail;
+using CopAssessment.Web.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddIdentityAndScoping();
+builder.AddSecurity();
+builder.AddLocalization();
+builder.AddMail();
+builder.AddJobs();
+builder.AddWeb();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseSecurity();
+app.UseCopLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapWeb();
+
+await app.RunAsync();
+
+// Visible to WebApplicationFactory in the test projects.
+public partial class Program;

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CopAssessment.Web.Tests.Platform;
+
+/// <summary>
+/// Every literal UI string (L["…"]) in the web project must have a French and an Arabic translation,
+/// so a page never shows English in the middle of another language.
+/// </summary>
+public partial class LocalizationCompletenessTests
+{
+    [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"[\],]""")]
+    private static partial Regex LiteralKey();
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CopAssessment.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
+    }
+
+    public static IEnumerable<object[]> Cultures() => [["fr"], ["ar"]];
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_ui_string_is_translated(string culture)
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "CopAssessment.Web");
+        var keys = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .ToHashSet();
+        var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys)
+            .ToHashSet();
+        var missing = keys.Where(k => !translated.Contains(k)).Order().ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} strings lack a '{culture}' translation:\n" + string.Join("\n", missing));
+    }
+}
