@@ -1,4 +1,5 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Jobs;
 using CopAssessment.Web.Infrastructure.Localization;
@@ -13,6 +14,7 @@ builder.AddSecurity();
 builder.AddLocalization();
 builder.AddMail();
 builder.AddJobs();
+builder.AddQuestionnaires();
 builder.AddWeb();
 
 var app = builder.Build();

@@ -63,6 +63,8 @@ public static class DatabaseSetup
             throw new DatabaseUnavailableException(
                 $"Cannot reach PostgreSQL ({ex.Message}). Check ConnectionStrings__Cop or start the local cluster with scripts/run.sh.", ex);
         }
+        foreach (var objects in scope.ServiceProvider.GetServices<IDatabaseObjects>())
+            await objects.EnsureAsync(db, CancellationToken.None);
         var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
         await seeder.SeedAsync();
         logger.LogInformation("Database migrated and seeded");

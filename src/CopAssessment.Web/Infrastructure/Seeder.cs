@@ -17,6 +17,7 @@ public sealed class Seeder(
     IHostEnvironment environment,
     IConfiguration configuration,
     IEnumerable<IDemoSeed> demoSeeds,
+    CopAssessment.Web.Features.Questionnaires.QuestionnaireImporter questionnaires,
     ILogger<Seeder> logger)
 {
     public const string DemoPassword = "Demo-Password-2026";
@@ -39,6 +40,7 @@ public sealed class Seeder(
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+        await SeedQuestionnairesAsync();
         if (DemoEnabled)
         {
             await SeedDemoAccountsAsync();
@@ -65,6 +67,21 @@ public sealed class Seeder(
         }
         await db.SaveChangesAsync();
         if (added > 0) logger.LogInformation("Seeded {Count} countries", added);
+    }
+
+    /// <summary>The product's questionnaire(s) from samples/questionnaires; re-import of the same bytes is a no-op.</summary>
+    private async Task SeedQuestionnairesAsync()
+    {
+        var directory = Path.Combine(SamplesDirectory, "questionnaires");
+        if (!Directory.Exists(directory)) return;
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Where(f => !f.EndsWith(".schema.json")).Order())
+        {
+            var result = await questionnaires.ImportAsync(await File.ReadAllBytesAsync(file), "seed");
+            if (result.Outcome == CopAssessment.Web.Features.Questionnaires.ImportOutcome.Invalid)
+                throw new InvalidDataException($"{file} does not validate: " + string.Join("; ", result.Problems.Take(5).Select(p => $"{p.Path}: {p.Message}")));
+            if (result.Outcome == CopAssessment.Web.Features.Questionnaires.ImportOutcome.Imported)
+                logger.LogInformation("Imported questionnaire {Key} version {Number}", result.Version!.Key, result.Version.Number);
+        }
     }
 
     public static IEnumerable<(string Iso3, string Iso2, string Name, string Region)> ReadMemberStates(string path)

@@ -1,0 +1,83 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Questionnaires;
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin/questionnaires")]
+public class QuestionnairesController(CopDbContext db, QuestionnaireImporter importer, QuestionnaireCatalog catalog, IStringLocalizer<Ui> L) : Controller
+{
+    /// <summary>Definitions are small; this keeps a mistaken upload of something huge out of memory.</summary>
+    private const long MaxDefinitionBytes = 5 * 1024 * 1024;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View("Versions", await db.QuestionnaireVersions.AsNoTracking()
+        .OrderBy(v => v.Key).ThenByDescending(v => v.Number)
+        .Select(v => new VersionRow(v.Id, v.Key, v.Number, v.Label, v.Title, v.ContentHash, v.QuestionCount, v.ImportedAt, v.ImportedBy))
+        .ToListAsync());
+
+    [HttpPost("import")]
+    [RequestSizeLimit(MaxDefinitionBytes + 64 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file, string? json, bool validateOnly = false)
+    {
+        byte[] content;
+        if (file is { Length: > 0 })
+        {
+            if (file.Length > MaxDefinitionBytes) return ImportError(L["The file is larger than 5 MB."]);
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+        else if (!string.IsNullOrWhiteSpace(json))
+        {
+            content = System.Text.Encoding.UTF8.GetBytes(json);
+        }
+        else
+        {
+            return ImportError(L["Choose a definition file or paste its JSON."]);
+        }
+
+        var result = validateOnly ? QuestionnaireImporter.Validate(content) : await importer.ImportAsync(content, User.Identity?.Name ?? "");
+        if (result.Outcome == ImportOutcome.Invalid)
+        {
+            TempData["Problems"] = System.Text.Json.JsonSerializer.Serialize(result.Problems.Select(p => $"{p.Path}: {p.Message}").Take(500));
+            return RedirectToAction(nameof(Index));
+        }
+        TempData["Message"] = (validateOnly ? L["The definition is valid."]
+            : result.Outcome == ImportOutcome.Unchanged ? L["This content is already version {0}; nothing was imported.", result.Version!.Number]
+            : L["Imported as version {0}.", result.Version!.Number]).Value;
+        return validateOnly || result.Version is null ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Outline), new { id = result.Version.Id });
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Outline(int id)
+    {
+        var version = await db.QuestionnaireVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id);
+        if (version is null) return NotFound();
+        return View("Outline", new OutlineModel(version, await catalog.GetDefinitionAsync(id)));
+    }
+
+    [HttpGet("compare")]
+    public async Task<IActionResult> Compare(int from, int to)
+    {
+        var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == from || v.Id == to).ToListAsync();
+        if (versions.Count != (from == to ? 1 : 2)) return NotFound();
+        var comparison = QuestionnaireDiff.Compare(await catalog.GetDefinitionAsync(from), await catalog.GetDefinitionAsync(to));
+        return View("Compare", new CompareModel(versions.Single(v => v.Id == from), versions.Single(v => v.Id == to), comparison));
+    }
+
+    private IActionResult ImportError(string message)
+    {
+        TempData["Problems"] = System.Text.Json.JsonSerializer.Serialize(new[] { message });
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record VersionRow(int Id, string Key, int Number, string Label, string Title, string Hash, int Questions, DateTimeOffset ImportedAt, string ImportedBy);
+public sealed record OutlineModel(QuestionnaireVersion Version, CopAssessment.Domain.Questionnaires.QuestionnaireDefinition Definition);
+public sealed record CompareModel(QuestionnaireVersion From, QuestionnaireVersion To, QuestionnaireComparison Comparison);
