@@ -24,7 +24,11 @@ if (await app.RunCommandAsync(args))
     return;
 }
 
-await app.PrepareDatabaseAsync();
+if (!await app.PrepareDatabaseAsync())
+{
+    Environment.ExitCode = 2;
+    return;
+}
 
 app.UseSecurity();
 app.UseCopLocalization();

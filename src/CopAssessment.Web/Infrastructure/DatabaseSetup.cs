@@ -42,15 +42,29 @@ public static class DatabaseSetup
     /// In Development (or when Database:MigrateOnStartup is true) migrations and seed data are applied
     /// at start-up. Everywhere else they are applied by the explicit <c>migrate</c> command.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <returns>false (after printing why) when the database cannot be reached.</returns>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var migrate = app.Configuration.GetValue<bool?>("Database:MigrateOnStartup") ?? app.Environment.IsDevelopment();
-        if (!migrate) return;
-        await MigrateAndSeedAsync(app.Services);
+        if (!migrate) return true;
+        try
+        {
+            await MigrateAndSeedAsync(app.Services);
+            return true;
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return false;
+        }
     }
 
     public static async Task MigrateAndSeedAsync(IServiceProvider services)
     {
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>().GetConnectionString("Cop")))
+            throw new DatabaseUnavailableException(
+                "No database configured. Start the app with scripts/run.sh (it starts a local PostgreSQL cluster), " +
+                "or set ConnectionStrings__Cop to a PostgreSQL connection string.", null);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CopDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Database");
@@ -58,7 +72,7 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
         }
-        catch (NpgsqlException ex)
+        catch (NpgsqlException ex) when (ex is not PostgresException pg || pg.SqlState is "28P01" or "28000" or "3D000" or "57P03")
         {
             throw new DatabaseUnavailableException(
                 $"Cannot reach PostgreSQL ({ex.Message}). Check ConnectionStrings__Cop or start the local cluster with scripts/run.sh.", ex);
@@ -71,7 +85,7 @@ public static class DatabaseSetup
     }
 }
 
-public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
+public sealed class DatabaseUnavailableException(string message, Exception? inner) : Exception(message, inner);
 
 public sealed class DatabaseHealthCheck(CopDbContext db)
     : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck

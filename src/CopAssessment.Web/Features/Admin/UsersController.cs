@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using CopAssessment.Web.Features.Shared;
 
 namespace CopAssessment.Web.Features.Admin;
 
@@ -29,6 +30,60 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
             .ToListAsync();
         ViewData["q"] = q;
         return View("Users", rows);
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Contributor;
+        return await EditForm(id, new InviteInput
+        {
+            Email = user.Email ?? "", Role = role, CountryIso3 = user.CountryIso3, RegionCode = user.RegionCode, Organisation = user.Organisation,
+        });
+    }
+
+    /// <summary>Changes a person's role and scope; their sign-ins pick it up within a minute.</summary>
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Edit(string id, InviteInput input)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        input.Email = user.Email ?? "";
+        input.CountryIso3 = input.Role == Roles.FocalPoint ? input.CountryIso3 : null;
+        input.RegionCode = input.Role == Roles.RegionalCoordinator ? input.RegionCode : null;
+        input.Organisation = input.Role == Roles.Contributor ? input.Organisation?.Trim() : null;
+        var validator = new InviteValidator(L,
+            (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet(),
+            (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet());
+        if (!(await validator.ValidateAsync(input)).AddTo(ModelState)) return await EditForm(id, input);
+        if (user.Id == users.GetUserId(User) && input.Role != Roles.Administrator)
+        {
+            ModelState.AddModelError(nameof(input.Role), L["You cannot remove your own administrator role."]);
+            return await EditForm(id, input);
+        }
+
+        var before = $"{string.Join(",", await users.GetRolesAsync(user))} {user.CountryIso3}{user.RegionCode}{user.Organisation}";
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, input.Role);
+        user.CountryIso3 = input.CountryIso3;
+        user.RegionCode = input.RegionCode;
+        user.Organisation = input.Organisation;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record("user-changed", user.Email, $"{before} → {input.Role} {input.CountryIso3}{input.RegionCode}{input.Organisation}", input.CountryIso3);
+        await db.SaveChangesAsync();
+        TempData["Message"] = L["{0} saved.", user.Email!].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> EditForm(string id, InviteInput input)
+    {
+        ViewData["UserId"] = id;
+        ViewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
+        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+        return View("EditUser", input);
     }
 
     [HttpPost("{id}/lock")]

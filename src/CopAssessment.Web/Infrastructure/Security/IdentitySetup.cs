@@ -24,6 +24,8 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
 
+        // A changed role or country reaches the person's existing sign-in within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
         builder.Services.ConfigureApplicationCookie(options =>
