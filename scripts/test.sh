@@ -26,10 +26,18 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
 dotnet build CopAssessment.sln -c Release -nologo -v quiet
 status=0
+log="$(mktemp)"
 for project in tests/CopAssessment.Domain.Tests tests/CopAssessment.Web.Tests tests/CopAssessment.Browser.Tests; do
   echo "== $project"
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" \
-    --results-directory artifacts/test-results || status=1
+  set +e
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal" \
+    --results-directory artifacts/test-results 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  set -e
 done
-if [ $status -ne 0 ]; then echo "TESTS FAILED"; else echo "All test projects passed."; fi
+# One closing line over all projects, from the runners' own summaries.
+grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}'
+rm -f "$log"
+if [ $status -ne 0 ]; then echo "TESTS FAILED"; fi
 exit $status

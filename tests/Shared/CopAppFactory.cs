@@ -56,6 +56,8 @@ public class CopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Jobs:Enabled"] = "false",
             ["Security:SignInAttemptsPerMinute"] = "100000",
             ["Mail:PickupDirectory"] = MailPickupDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         foreach (var (key, value) in ExtraSettings) settings[key] = value;
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings while building services.
