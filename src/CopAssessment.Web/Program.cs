@@ -1,5 +1,8 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.BestPractices;
+using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Jobs;
 using CopAssessment.Web.Infrastructure.Localization;
@@ -13,8 +16,12 @@ builder.AddIdentityAndScoping();
 builder.AddSecurity();
 builder.AddLocalization();
 builder.AddMail();
-builder.AddJobs();
 builder.AddQuestionnaires();
+builder.AddAssessments();
+builder.AddBestPractices();
+builder.AddReports();
+// After the features: their setup adds to JobsSetup.JobRegistrations, which AddJobs reads.
+builder.AddJobs();
 builder.AddWeb();
 
 var app = builder.Build();

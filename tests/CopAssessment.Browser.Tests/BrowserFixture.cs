@@ -51,13 +51,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task SignInAsync(IPage page, string email)
+    public async Task SignInAsync(IPage page, string email, bool expectEnglish = true)
     {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CopAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/account/login?culture=en&ui-culture=en");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(CopAppFactory.DemoPassword);
+        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(BaseUrl + "/");
+        if (expectEnglish && await page.Locator("html").GetAttributeAsync("lang") != "en")
+            throw new InvalidOperationException($"{email} has a saved language other than English; a test changed it and did not restore it.");
     }
 
     public async Task DisposeAsync()

@@ -24,6 +24,13 @@ public static class WebSetup
         // Emit Arabic, Cyrillic and CJK text as characters, not as &#x…; entities (still HTML-encoded).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // One upload limit for evidence and attachments; the server accepts a request just above it so the
+        // feature can answer "too large" itself instead of the connection being cut.
+        var uploads = builder.Configuration.GetSection("Uploads");
+        builder.Services.Configure<Uploads.UploadOptions>(uploads);
+        var maxUpload = uploads.GetValue<long?>("MaxBytes") ?? new Uploads.UploadOptions().MaxBytes;
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
         builder.Services.AddScoped<Seeder>();
         builder.Services.AddScoped<CopAssessment.Web.Features.Account.InvitationService>();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -34,6 +41,8 @@ public static class WebSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
+        // The JSON API's description (Features/Api); describes endpoints, holds no data.
+        app.MapOpenApi().AllowAnonymous();
     }
 }
 

@@ -28,6 +28,12 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "تسجيل الخروج" }).ClickAsync();
         await page.WaitForURLAsync("**/account/login");
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+
+        // Put the person's preference back so other journeys with this account read English.
+        var fresh = await fixture.NewPageAsync();
+        await fixture.SignInAsync(fresh, "focal.ken@demo.local", expectEnglish: false);
+        await fresh.GetByLabel("اللغة").SelectOptionAsync("en");
+        await fresh.WaitForFunctionAsync("document.documentElement.dir === 'ltr'");
     }
 
     [Fact]

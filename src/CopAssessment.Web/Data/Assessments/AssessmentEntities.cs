@@ -1,0 +1,125 @@
+using CopAssessment.Domain.Workflow;
+
+namespace CopAssessment.Web.Data.Assessments;
+
+public enum PublicationPolicy
+{
+    /// <summary>Country results may be published by name.</summary>
+    Named,
+
+    /// <summary>Only regional and global aggregates, anonymised; never rankings.</summary>
+    Anonymised,
+}
+
+/// <summary>One round of national assessments, e.g. "2026 stocktaking", on one questionnaire version.</summary>
+public class AssessmentCycle
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int QuestionnaireVersionId { get; set; }
+    public QuestionnaireVersion? QuestionnaireVersion { get; set; }
+    public DateOnly OpensOn { get; set; }
+    public DateTimeOffset Deadline { get; set; }
+    public PublicationPolicy PublicationPolicy { get; set; }
+    public CycleStatus Status { get; set; } = CycleStatus.Planned;
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public uint Version { get; set; }
+}
+
+/// <summary>A country's assessment in one cycle. Its answers are separate rows, so two people never collide on it.</summary>
+public class Submission : ICountryScoped
+{
+    public int Id { get; set; }
+    public int CycleId { get; set; }
+    public AssessmentCycle? Cycle { get; set; }
+    public required string CountryIso3 { get; set; }
+    public Country? Country { get; set; }
+    public SubmissionStatus Status { get; set; } = SubmissionStatus.Draft;
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? ValidatedAt { get; set; }
+
+    /// <summary>The Scorecard computed at validation (JSON): published history never changes with the definition.</summary>
+    public string? ScoreSnapshot { get; set; }
+
+    /// <summary>PostgreSQL xmin: two reviewers acting at once cannot both move the status.</summary>
+    public uint Version { get; set; }
+}
+
+/// <summary>One answer of one submission (AnswerValue JSON), with optimistic concurrency on the row.</summary>
+public class Answer
+{
+    public long Id { get; set; }
+    public int SubmissionId { get; set; }
+    public Submission? Submission { get; set; }
+    public required string QuestionKey { get; set; }
+    public required string Value { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public uint Version { get; set; }
+}
+
+/// <summary>Append-only: every acknowledged change of an answer.</summary>
+public class AnswerHistory
+{
+    public long Id { get; set; }
+    public int SubmissionId { get; set; }
+    public required string QuestionKey { get; set; }
+    public string? OldValue { get; set; }
+    public required string NewValue { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTimeOffset ChangedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>A file or a link supporting one answer. File bytes live in <see cref="EvidenceFile"/>, loaded only on download.</summary>
+public class Evidence
+{
+    public long Id { get; set; }
+    public int SubmissionId { get; set; }
+    public Submission? Submission { get; set; }
+    public required string QuestionKey { get; set; }
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long? Size { get; set; }
+    public string? Sha256 { get; set; }
+    public string? Url { get; set; }
+    public required string AddedBy { get; set; }
+    public DateTimeOffset AddedAt { get; set; } = DateTimeOffset.UtcNow;
+    public EvidenceFile? File { get; set; }
+}
+
+public class EvidenceFile
+{
+    public long EvidenceId { get; set; }
+    public required byte[] Content { get; set; }
+}
+
+/// <summary>A reviewer's (or the country's) remark on a submission or one question; replies point to their parent.</summary>
+public class ReviewComment
+{
+    public long Id { get; set; }
+    public int SubmissionId { get; set; }
+    public Submission? Submission { get; set; }
+    public string? QuestionKey { get; set; }
+    public long? ParentId { get; set; }
+    public required string Body { get; set; }
+    public required string AuthorEmail { get; set; }
+    public required string AuthorName { get; set; }
+    public bool FromSecretariat { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public bool Resolved { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+}
+
+/// <summary>Every status change of a submission: the timeline.</summary>
+public class SubmissionTransition
+{
+    public long Id { get; set; }
+    public int SubmissionId { get; set; }
+    public SubmissionStatus From { get; set; }
+    public SubmissionStatus To { get; set; }
+    public required string By { get; set; }
+    public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
+    public string? Note { get; set; }
+}

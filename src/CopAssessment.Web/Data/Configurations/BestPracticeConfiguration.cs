@@ -1,0 +1,85 @@
+using CopAssessment.Web.Data.BestPractices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CopAssessment.Web.Data.Configurations;
+
+public class BestPracticeConfiguration : IEntityTypeConfiguration<BestPractice>
+{
+    public void Configure(EntityTypeBuilder<BestPractice> entity)
+    {
+        // CREATE EXTENSION IF NOT EXISTS unaccent in the migration; the search column that uses it is
+        // created at start-up (Features/BestPractices/LibrarySearchSchema.cs, decision 0004).
+        entity.Metadata.Model.GetOrAddPostgresExtension(null, "unaccent", null);
+
+        entity.ToTable("BestPractices");
+        entity.Property(p => p.OwnerId).HasMaxLength(450);
+        entity.Property(p => p.OwnerEmail).HasMaxLength(256);
+        entity.Property(p => p.OwnerCountryIso3).HasMaxLength(3);
+        entity.HasOne<Country>().WithMany().HasForeignKey(p => p.OwnerCountryIso3).OnDelete(DeleteBehavior.Restrict);
+        entity.HasMany(p => p.Versions).WithOne(v => v.Practice).HasForeignKey(v => v.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(p => p.LatestVersion).WithMany().HasForeignKey(p => p.LatestVersionId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne(p => p.PublishedVersion).WithMany().HasForeignKey(p => p.PublishedVersionId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(p => p.OwnerId);
+        entity.HasIndex(p => p.OwnerCountryIso3);
+        entity.HasIndex(p => p.PublishedVersionId).IsUnique();
+        entity.HasIndex(p => p.FirstPublishedAt);
+        entity.Property(p => p.RowVersion).IsRowVersion();
+    }
+}
+
+public class BestPracticeVersionConfiguration : IEntityTypeConfiguration<BestPracticeVersion>
+{
+    public void Configure(EntityTypeBuilder<BestPracticeVersion> entity)
+    {
+        entity.ToTable("BestPracticeVersions");
+        entity.Property(v => v.Title).HasMaxLength(200);
+        entity.Property(v => v.Summary).HasMaxLength(1000);
+        entity.Property(v => v.Description).HasMaxLength(20000);
+        entity.Property(v => v.Organisation).HasMaxLength(200);
+        entity.Property(v => v.StakeholderGroup).HasMaxLength(40);
+        entity.Property(v => v.Results).HasMaxLength(10000);
+        entity.Property(v => v.EnablingFactors).HasMaxLength(10000);
+        entity.Property(v => v.Scalability).HasMaxLength(10000);
+        entity.Property(v => v.ContactName).HasMaxLength(200);
+        entity.Property(v => v.ContactEmail).HasMaxLength(256);
+        entity.Property(v => v.Language).HasMaxLength(10);
+        entity.Property(v => v.CreatedBy).HasMaxLength(256);
+        entity.Property(v => v.ReviewedBy).HasMaxLength(256);
+        entity.Property(v => v.ReviewNote).HasMaxLength(4000);
+        // A concurrency token: two reviewers deciding on the same submitted version cannot both win.
+        entity.Property(v => v.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        entity.HasIndex(v => new { v.PracticeId, v.Number }).IsUnique();
+        entity.HasIndex(v => new { v.Status, v.SubmittedAt });
+        // Library filters: array containment (@>, &&) uses GIN; the plain columns are B-tree.
+        entity.HasIndex(v => v.Countries).HasMethod("gin");
+        entity.HasIndex(v => v.Audiences).HasMethod("gin");
+        entity.HasIndex(v => v.Capabilities).HasMethod("gin");
+        entity.HasIndex(v => new { v.StakeholderGroup, v.Language });
+        entity.HasMany(v => v.Attachments).WithOne(a => a.Version).HasForeignKey(a => a.VersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class BestPracticeAttachmentConfiguration : IEntityTypeConfiguration<BestPracticeAttachment>
+{
+    public void Configure(EntityTypeBuilder<BestPracticeAttachment> entity)
+    {
+        entity.ToTable("BestPracticeAttachments");
+        entity.Property(a => a.FileName).HasMaxLength(255);
+        entity.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(a => a.VersionId);
+    }
+}
+
+public class BestPracticeFileConfiguration : IEntityTypeConfiguration<BestPracticeFile>
+{
+    public void Configure(EntityTypeBuilder<BestPracticeFile> entity)
+    {
+        entity.ToTable("BestPracticeFiles");
+        entity.Property(f => f.ContentType).HasMaxLength(120);
+        entity.Property(f => f.Sha256).HasMaxLength(64);
+        entity.Property(f => f.UploadedBy).HasMaxLength(256);
+        entity.Property(f => f.Content).HasColumnType("bytea");
+        entity.HasIndex(f => f.Sha256);
+    }
+}

@@ -1,0 +1,35 @@
+using CopAssessment.Web.Reporting;
+
+namespace CopAssessment.Web.Data.Reports;
+
+public enum ExportStatus { Queued, Running, Done, Failed }
+
+/// <summary>
+/// A requested report generated in the background (Quartz). The result bytes live in the row until
+/// <see cref="ExpiresAt"/>, when the clean-up job deletes it. Who may download is decided by the scope
+/// the report covers (kind, region, country), checked against the person asking, not by who requested it.
+/// </summary>
+public class ReportExport
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public ReportKind Kind { get; set; }
+    public int CycleId { get; set; }
+    /// <summary>Regional reports: the region; country reports: the country's region (for scoping).</summary>
+    public string? RegionCode { get; set; }
+    public string? CountryIso3 { get; set; }
+    public ReportFormat Format { get; set; }
+    public required string Language { get; set; }
+    public ExportStatus Status { get; set; } = ExportStatus.Queued;
+    public int Progress { get; set; }
+    public byte[]? Result { get; set; }
+    public string? FileName { get; set; }
+    public string? Error { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTimeOffset RequestedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Touched while generating; a running export whose heartbeat is old lost its worker and is re-queued.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+}

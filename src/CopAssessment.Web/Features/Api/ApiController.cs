@@ -1,0 +1,110 @@
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Api;
+
+public sealed record CycleDto(int Id, string Name, string Status, string QuestionnaireKey, string QuestionnaireVersion, string PublicationPolicy);
+
+/// <param name="Mean">0–100, unrounded; null when there is no score or, anonymised, fewer than three countries.</param>
+public sealed record StatisticsDto(int N, double? Mean, double? Median, double? Min, double? Max, bool Suppressed, IReadOnlyDictionary<string, int>? Stages);
+
+public sealed record AreaDto(string? Region, int MemberStates, int Submitted, int Validated, double? ParticipationRate, StatisticsDto Overall,
+    IReadOnlyDictionary<string, StatisticsDto> Domains, IReadOnlyDictionary<string, StatisticsDto> Capabilities);
+
+public sealed record CountryScoreDto(string Iso3, string Name, string Region, string Status, double? Overall, string? Stage,
+    IReadOnlyDictionary<string, double?> Domains);
+
+public sealed record ScoresDto(int CycleId, string Cycle, string PublicationPolicy, AreaDto Global, IReadOnlyList<AreaDto> Regions,
+    IReadOnlyList<CountryScoreDto> Countries);
+
+public sealed record CapabilityScoreDto(string Key, string Name, double? Score, string? Stage);
+
+public sealed record DomainScoreDto(string Key, string Name, bool Scored, double? Score, string? Stage, double Completeness,
+    IReadOnlyList<CapabilityScoreDto> Capabilities);
+
+public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string Region, string Status, DateTimeOffset? ValidatedAt,
+    double? Overall, string? Stage, IReadOnlyList<DomainScoreDto> Domains);
+
+/// <summary>
+/// Read-only JSON for integration, under the same rules as the pages: scores from validated submissions,
+/// country rows only within the caller's scope and only when the cycle publishes named results, and every
+/// aggregate over fewer than three countries suppressed when it does not. Scores are unrounded 0–100.
+/// </summary>
+[ApiController]
+[Authorize(Policy = Policies.CountryData)]
+[Route("api/v1/cycles")]
+[Produces("application/json")]
+public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog, UserScope scope) : ControllerBase
+{
+    [HttpGet("")]
+    public async Task<IReadOnlyList<CycleDto>> Cycles() =>
+        await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status != Domain.Workflow.CycleStatus.Planned).OrderByDescending(c => c.OpensOn)
+            .Select(c => new CycleDto(c.Id, c.Name, c.Status.ToString(), c.QuestionnaireVersion!.Key, c.QuestionnaireVersion.Label, c.PublicationPolicy.ToString()))
+            .ToListAsync();
+
+    [HttpGet("{cycleId:int}/scores")]
+    [ProducesResponseType<ScoresDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ScoresDto>> Scores(int cycleId, [FromQuery] string? region = null)
+    {
+        var cycle = await loader.FindCycleAsync(cycleId);
+        if (cycle is null || cycle.Status == Domain.Workflow.CycleStatus.Planned) return NotFound(new { error = "No such cycle." });
+        if (region is not null && !await db.Regions.AnyAsync(r => r.Code == region)) return NotFound(new { error = "No such region." });
+        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
+        var all = await results.LoadCycleResultsAsync(cycleId, UserScope.Everything);
+        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync();
+        var report = Aggregator.Aggregate(definition, all.Select(r => new CountryResult(r.Iso3, r.Region, r.Status, r.Scorecard)),
+            countries.ToDictionary(c => c.Iso3, c => c.RegionCode), new AggregationOptions(cycle.Policy, ScoresFrom.Validated));
+
+        var rows = new List<CountryScoreDto>();
+        if (cycle.Policy == PublicationMode.Named)
+        {
+            var visible = (await db.Countries.AsNoTracking().VisibleTo(scope).Select(c => c.Iso3).ToListAsync()).ToHashSet();
+            var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
+            rows.AddRange(all.Where(r => visible.Contains(r.Iso3) && (region is null || r.Region == region)).OrderBy(r => r.Iso3)
+                .Select(r => new CountryScoreDto(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status.ToString(),
+                    r.Scorecard?.Overall, r.Scorecard?.Stage,
+                    definition.Domains.Where(d => d.Scored).ToDictionary(d => d.Key, d => r.Scorecard?.FindDomain(d.Key)?.Score))));
+        }
+        var regions = report.Regions.Where(a => region is null || a.Region == region).Select(Area).ToList();
+        return new ScoresDto(cycleId, cycle.Name, cycle.Policy.ToString(), Area(report.Global), regions, rows);
+    }
+
+    [HttpGet("{cycleId:int}/countries/{iso3}/scorecard")]
+    [ProducesResponseType<ScorecardDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ScorecardDto>> Scorecard(int cycleId, string iso3)
+    {
+        var cycle = await loader.FindCycleAsync(cycleId);
+        var country = await db.Countries.AsNoTracking().VisibleTo(scope).Where(c => c.Iso3 == iso3.ToUpperInvariant())
+            .Select(c => new { c.Iso3, c.Name, c.RegionCode }).SingleOrDefaultAsync();
+        if (cycle is null || country is null) return NotFound(new { error = "No such cycle or country." });
+        var row = (await results.LoadCycleResultsAsync(cycleId, new UserScope(ScopeKind.Country, CountryIso3: country.Iso3))).FirstOrDefault();
+        if (row.Iso3 is null) return NotFound(new { error = "The country has no submission in this cycle." });
+        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
+        var card = row.Scorecard;
+        var domains = definition.Domains.Select(d =>
+        {
+            var score = card?.FindDomain(d.Key);
+            return new DomainScoreDto(d.Key, d.Name.Get("en"), d.Scored, score?.Score, score?.Stage, score?.Completeness.Ratio ?? 0,
+                d.Capabilities.Select(c => card?.FindCapability(c.Key) is var x ? new CapabilityScoreDto(c.Key, c.Name.Get("en"), x?.Score, x?.Stage) : null!).ToList());
+        }).ToList();
+        return new ScorecardDto(cycleId, country.Iso3, country.Name, country.RegionCode, row.Status.ToString(), row.ValidatedAt,
+            card?.Overall, card?.Stage, domains);
+    }
+
+    private static AreaDto Area(AreaAggregate area) => new(area.Region, area.MemberStates, area.Submitted, area.Validated, area.ParticipationRate,
+        Stats(area.Overall), area.Domains.ToDictionary(d => d.Key, d => Stats(d.Statistics)), area.Capabilities.ToDictionary(c => c.Key, c => Stats(c.Statistics)));
+
+    private static StatisticsDto Stats(Statistics s) =>
+        new(s.N, s.Mean, s.Median, s.Min, s.Max, s.Suppressed, s.StageCounts?.ToDictionary(c => c.Stage, c => c.Countries));
+}

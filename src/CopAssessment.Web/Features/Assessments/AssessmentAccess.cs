@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Questionnaires;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+/// <summary>A submission the caller may see, with its cycle and parsed questionnaire.</summary>
+public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName, string RegionCode)
+{
+    public int Id => Submission.Id;
+}
+
+/// <summary>
+/// The one door to a submission: every endpoint (answers, evidence, comments, review) starts here, and the
+/// scope is applied in the query, so another country's id is simply not found (404).
+/// </summary>
+public sealed class AssessmentAccess(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog)
+{
+    public async Task<SubmissionContext?> FindAsync(int submissionId, bool tracking = false)
+    {
+        var query = db.Set<Submission>().VisibleTo(scope).Where(s => s.Id == submissionId);
+        if (!tracking) query = query.AsNoTracking();
+        var row = await query.Select(s => new { Submission = s, s.Cycle, CountryName = s.Country!.Name, s.Country.RegionCode }).SingleOrDefaultAsync();
+        if (row is null) return null;
+        return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId), row.CountryName, row.RegionCode);
+    }
+
+    public static Actor? ActorOf(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) ? Actor.Administrator
+        : user.IsInRole(Roles.Reviewer) ? Actor.Reviewer
+        : user.IsInRole(Roles.FocalPoint) ? Actor.FocalPoint
+        : null;
+
+    /// <summary>The country's focal points (and administrators) edit; reviewers comment; coordinators only read.</summary>
+    public bool CanEdit(ClaimsPrincipal user, SubmissionContext context) =>
+        ((user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country) || user.IsInRole(Roles.Administrator))
+        && SubmissionWorkflow.CanEditAnswers(context.Submission.Status, context.Cycle.Status);
+
+    public bool MayComment(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer) || (user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country);
+}
+
+public static class AnswerJson
+{
+    public static string Serialize(AnswerValue value) => JsonSerializer.Serialize(value);
+
+    public static AnswerValue Parse(string? json) =>
+        string.IsNullOrEmpty(json) ? AnswerValue.None : JsonSerializer.Deserialize<AnswerValue>(json) ?? AnswerValue.None;
+
+    /// <summary>How an answer reads to a person: option labels in their language, the value otherwise.</summary>
+    public static string Display(Question? question, AnswerValue value, string culture)
+    {
+        if (!value.IsAnswered) return "—";
+        if (value.IsNotApplicable) return "n/a";
+        if (question is null) return value.ToString();
+        return value.Kind switch
+        {
+            AnswerKind.Option => question.FindOption(value.OptionKey!)?.Label.Get(culture) ?? value.OptionKey!,
+            AnswerKind.Options => string.Join("; ", question.Options.Where(o => value.SelectedOptions.Contains(o.Key)).Select(o => o.Label.Get(culture))),
+            _ => value.ToString(),
+        };
+    }
+}

@@ -1,0 +1,287 @@
+using System.Globalization;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+[Authorize(Policy = Policies.CountryData)]
+[Route("assessments")]
+public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentAccess access, AnswerStore store,
+    EvidenceStore evidence, SubmissionTransitions transitions, IStringLocalizer<Ui> L) : Controller
+{
+    private static string Culture => CultureInfo.CurrentUICulture.Name;
+    private string Who => User.Identity?.Name ?? "";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View("Index", await db.Set<Submission>().VisibleTo(scope)
+        .Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed)
+        .OrderByDescending(s => s.Cycle!.Deadline).ThenBy(s => s.Country!.Name).Take(500)
+        .Select(s => new SubmissionRow(s.Id, s.Cycle!.Name, s.Country!.Name, s.CountryIso3, s.Status, s.Cycle.Deadline))
+        .ToListAsync());
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Overview(int id)
+    {
+        var context = await access.FindAsync(id);
+        return context is null ? NotFound() : View("Overview", await OverviewAsync(context));
+    }
+
+    [HttpPost("{id:int}/submit")]
+    public async Task<IActionResult> Submit(int id)
+    {
+        var context = await access.FindAsync(id, tracking: true);
+        if (context is null) return NotFound();
+        if (!access.CanEdit(User, context)) return View("Overview", await OverviewAsync(context, error: L["This assessment cannot be submitted now."]));
+        var result = await transitions.SubmitAsync(context, User, Culture);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Overview", await OverviewAsync(context, result.Missing, result.Error is null ? L["Some required questions are not answered yet."] : L[result.Error]));
+        }
+        TempData["Message"] = L["Assessment submitted. The COP Secretariat has been notified."].Value;
+        return RedirectToAction(nameof(Overview), new { id });
+    }
+
+    [HttpGet("{id:int}/{domain}")]
+    public async Task<IActionResult> Domain(int id, string domain)
+    {
+        var context = await access.FindAsync(id);
+        var section = context?.Definition.Domains.FirstOrDefault(d => d.Key == domain);
+        if (context is null || section is null) return NotFound();
+        return View("Domain", await PageAsync(context, section.Key, await store.LoadAsync(id)));
+    }
+
+    /// <summary>The no-JavaScript path: every answer on the page in one form; same rules as autosave.</summary>
+    [HttpPost("{id:int}/{domain}")]
+    public async Task<IActionResult> SaveDomain(int id, string domain)
+    {
+        var context = await access.FindAsync(id);
+        var section = context?.Definition.Domains.FirstOrDefault(d => d.Key == domain);
+        if (context is null || section is null) return NotFound();
+        if (!access.CanEdit(User, context)) return Forbid();
+        var answers = await store.LoadAsync(id);
+        var form = await Request.ReadFormAsync();
+        var errors = new Dictionary<string, string>();
+        var conflicts = new Dictionary<string, ConflictInfo>();
+        var typed = new Dictionary<string, AnswerValue>();
+        // Relevance order, so a follow-up is saved once the answer that reveals it is in.
+        foreach (var question in context.Definition.RelevanceOrder.Where(q => context.Definition.DomainOf(q.Key)?.Key == section.Key))
+        {
+            if (!form.TryGetValue("v:" + question.Key, out var versionText) || !uint.TryParse(versionText, out var version)) continue;
+            var raw = form.TryGetValue("a:" + question.Key, out var posted) ? (IReadOnlyList<string?>)posted.ToArray() : [];
+            var result = await store.SaveAsync(context, question, raw, version, Who, Culture, answers);
+            switch (result.Outcome)
+            {
+                case SaveOutcome.Invalid:
+                    errors[question.Key] = result.Error!;
+                    typed[question.Key] = ConstraintChecker.Parse(question, raw, Culture).Value;
+                    break;
+                case SaveOutcome.Conflict:
+                    var yours = ConstraintChecker.Parse(question, raw, Culture).Value;
+                    conflicts[question.Key] = new ConflictInfo(yours, result.Theirs!, result.TheirsBy!, result.TheirsAt!.Value);
+                    typed[question.Key] = yours;
+                    break;
+            }
+        }
+        if (errors.Count == 0 && conflicts.Count == 0)
+        {
+            TempData["Message"] = L["Your answers are saved."].Value;
+            return Redirect($"/assessments/{id}/{section.Key}");
+        }
+        Response.StatusCode = conflicts.Count > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return View("Domain", await PageAsync(context, section.Key, answers, errors, conflicts, typed));
+    }
+
+    /// <summary>Autosave of one answer (JavaScript). 409 carries theirs and yours: the page lets the person choose.</summary>
+    [HttpPost("{id:int}/answers")]
+    public async Task<IActionResult> SaveAnswer(int id, [FromForm] string key, [FromForm] uint version, [FromForm(Name = "value")] string[]? value)
+    {
+        var context = await access.FindAsync(id);
+        if (context is null) return NotFound();
+        var question = context.Definition.FindQuestion(key ?? "");
+        if (question is null) return NotFound();
+        if (!access.CanEdit(User, context))
+            return StatusCode(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
+        var answers = await store.LoadAsync(id);
+        var raw = (IReadOnlyList<string?>?)value ?? [];
+        var result = await store.SaveAsync(context, question, raw, version, Who, Culture, answers);
+        var hidden = QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers));
+        return result.Outcome switch
+        {
+            SaveOutcome.Saved or SaveOutcome.Unchanged => Json(new { outcome = result.Outcome == SaveOutcome.Saved ? "saved" : "unchanged", version = result.Version, hidden }),
+            SaveOutcome.Invalid => UnprocessableEntity(new { outcome = "invalid", error = result.Error, version = result.Version, hidden }),
+            SaveOutcome.Hidden => UnprocessableEntity(new { outcome = "hidden", error = L["This question does not apply given your other answers."].Value, version = result.Version, hidden }),
+            _ => Conflict(new
+            {
+                outcome = "conflict",
+                version = result.Version,
+                theirs = new { value = result.Theirs, display = AnswerJson.Display(question, result.Theirs!, Culture), by = result.TheirsBy, at = result.TheirsAt },
+                yours = new { display = AnswerJson.Display(question, ConstraintChecker.Parse(question, raw, Culture).Value, Culture) },
+                hidden,
+            }),
+        };
+    }
+
+    [HttpGet("{id:int}/history/{key}")]
+    public async Task<IActionResult> History(int id, string key)
+    {
+        var context = await access.FindAsync(id);
+        var question = context?.Definition.FindQuestion(key);
+        if (context is null || question is null) return NotFound();
+        var rows = await db.Set<AnswerHistory>().AsNoTracking().Where(h => h.SubmissionId == id && h.QuestionKey == key)
+            .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
+            .Select(h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToListAsync();
+        return View("History", new HistoryModel { Context = context, Question = question, Rows = rows, Culture = Culture });
+    }
+
+    [HttpPost("{id:int}/evidence")]
+    [RequestSizeLimit(200 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
+    public async Task<IActionResult> AddEvidence(int id, [FromForm] string questionKey, IFormFile? file, [FromForm] string? url)
+    {
+        var context = await access.FindAsync(id);
+        var question = context?.Definition.FindQuestion(questionKey ?? "");
+        if (context is null || question is null) return NotFound();
+        if (!access.CanEdit(User, context)) return Forbid();
+        string? error = file is { Length: > 0 } ? await evidence.AddFileAsync(context, question.Key, file, Who)
+            : !string.IsNullOrWhiteSpace(url) ? await evidence.AddUrlAsync(context, question.Key, url, Who)
+            : "Choose a file or enter a web address.";
+        if (error is not null)
+        {
+            Response.StatusCode = file is { Length: > 0 } && file.Length > evidence.MaxBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
+            var page = await PageAsync(context, context.Definition.DomainOf(question.Key)!.Key, await store.LoadAsync(id), new() { ["evidence:" + question.Key] = L[error] });
+            return View("Domain", page);
+        }
+        TempData["Message"] = L["Evidence added."].Value;
+        return Redirect($"/assessments/{id}/{context.Definition.DomainOf(question.Key)!.Key}#{QuestionRendering.Id(question.Key)}");
+    }
+
+    [HttpGet("{id:int}/evidence/{evidenceId:long}")]
+    public async Task<IActionResult> Evidence(int id, long evidenceId)
+    {
+        // The submission is looked up in scope first: another country's evidence id is not found.
+        if (await access.FindAsync(id) is null) return NotFound();
+        var item = await db.Set<Evidence>().AsNoTracking().Where(e => e.Id == evidenceId && e.SubmissionId == id)
+            .Select(e => new { e.FileName, e.ContentType, e.Url }).SingleOrDefaultAsync();
+        if (item is null) return NotFound();
+        if (item.Url is not null) return Redirect(item.Url);
+        var content = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.EvidenceId == evidenceId).Select(f => f.Content).SingleAsync();
+        return File(content, item.ContentType ?? "application/octet-stream", item.FileName);
+    }
+
+    [HttpPost("{id:int}/evidence/{evidenceId:long}/delete")]
+    public async Task<IActionResult> DeleteEvidence(int id, long evidenceId)
+    {
+        var context = await access.FindAsync(id);
+        if (context is null) return NotFound();
+        var item = await db.Set<Evidence>().SingleOrDefaultAsync(e => e.Id == evidenceId && e.SubmissionId == id);
+        if (item is null) return NotFound();
+        if (!access.CanEdit(User, context)) return Forbid();
+        db.Remove(item);
+        HttpContext.RequestServices.GetRequiredService<Audit>().Record("evidence-removed", $"submission {id} {item.QuestionKey}", item.FileName ?? item.Url, context.Submission.CountryIso3);
+        await db.SaveChangesAsync();
+        return Redirect($"/assessments/{id}/{context.Definition.DomainOf(item.QuestionKey)?.Key}#{QuestionRendering.Id(item.QuestionKey)}");
+    }
+
+    [HttpPost("{id:int}/comments")]
+    public async Task<IActionResult> Comment(int id, [FromForm] string? body, [FromForm] string? questionKey, [FromForm] long? parentId, [FromForm] string? returnUrl)
+    {
+        var context = await access.FindAsync(id);
+        if (context is null) return NotFound();
+        if (!access.MayComment(User)) return Forbid();
+        if (questionKey is not null && context.Definition.FindQuestion(questionKey) is null) return NotFound();
+        if (parentId is not null)
+        {
+            var parent = await db.Set<ReviewComment>().Where(c => c.Id == parentId && c.SubmissionId == id).Select(c => new { c.QuestionKey }).SingleOrDefaultAsync();
+            if (parent is null) return NotFound();
+            questionKey = parent.QuestionKey;
+        }
+        body = body?.Trim();
+        if (!string.IsNullOrEmpty(body) && body.Length <= 4000)
+        {
+            var secretariat = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Reviewer);
+            db.Set<ReviewComment>().Add(new ReviewComment
+            {
+                SubmissionId = id, QuestionKey = questionKey, ParentId = parentId, Body = body, AuthorEmail = Who,
+                AuthorName = User.FindFirst(CopClaims.DisplayName)?.Value ?? Who, FromSecretariat = secretariat,
+            });
+            HttpContext.RequestServices.GetRequiredService<Audit>().Record("comment-added", $"submission {id} {questionKey}", body.Length > 200 ? body[..200] : body, context.Submission.CountryIso3);
+            await db.SaveChangesAsync();
+            TempData["Message"] = L["Comment added."].Value;
+        }
+        else
+        {
+            TempData["Message"] = L["A comment needs 1 to 4000 characters."].Value;
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/assessments/{id}");
+    }
+
+    [HttpPost("{id:int}/comments/{commentId:long}/resolve")]
+    [Authorize(Policy = Policies.Secretariat)]
+    public async Task<IActionResult> Resolve(int id, long commentId, [FromForm] string? returnUrl, [FromForm] bool reopen = false)
+    {
+        if (await access.FindAsync(id) is null) return NotFound();
+        var comment = await db.Set<ReviewComment>().SingleOrDefaultAsync(c => c.Id == commentId && c.SubmissionId == id);
+        if (comment is null) return NotFound();
+        comment.Resolved = !reopen;
+        comment.ResolvedAt = reopen ? null : DateTimeOffset.UtcNow;
+        comment.ResolvedBy = reopen ? null : Who;
+        await db.SaveChangesAsync();
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/review/{id}");
+    }
+
+    private async Task<OverviewModel> OverviewAsync(SubmissionContext context, IReadOnlyList<MissingAnswer>? missing = null, string? error = null)
+    {
+        var values = AnswerStore.Values(await store.LoadAsync(context.Id));
+        var scorecard = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional);
+        return new OverviewModel
+        {
+            Context = context,
+            Scorecard = scorecard,
+            Domains = [.. context.Definition.Domains.Select(d => new DomainProgress(d.Key, d.Name.Get(Culture), scorecard.FindDomain(d.Key)!.Completeness, scorecard.FindDomain(d.Key)!.Score))],
+            Comments = await CommentsAsync(context.Id),
+            Timeline = await db.Set<SubmissionTransition>().AsNoTracking().Where(t => t.SubmissionId == context.Id).OrderBy(t => t.At).ToListAsync(),
+            Missing = missing ?? [],
+            Error = error,
+            CanEdit = access.CanEdit(User, context),
+            CanSubmit = access.CanEdit(User, context),
+            MayComment = access.MayComment(User),
+        };
+    }
+
+    private Task<List<CommentRow>> CommentsAsync(int id) => db.Set<ReviewComment>().AsNoTracking().Where(c => c.SubmissionId == id)
+        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        .Select(c => new CommentRow(c.Id, c.QuestionKey, c.ParentId, c.Body, c.AuthorName, c.FromSecretariat, c.CreatedAt, c.Resolved)).ToListAsync();
+
+    private async Task<DomainPageModel> PageAsync(SubmissionContext context, string domainKey, Dictionary<string, StoredAnswer> answers,
+        Dictionary<string, string>? errors = null, Dictionary<string, ConflictInfo>? conflicts = null, Dictionary<string, AnswerValue>? typed = null)
+    {
+        var evidenceRows = await db.Set<Evidence>().AsNoTracking().Where(e => e.SubmissionId == context.Id)
+            .OrderBy(e => e.AddedAt).Select(e => new EvidenceRow(e.Id, e.QuestionKey, e.FileName, e.Url, e.Size, e.Sha256, e.AddedBy, e.AddedAt)).ToListAsync();
+        var comments = await CommentsAsync(context.Id);
+        return new DomainPageModel
+        {
+            Context = context,
+            Section = context.Definition.Domains.First(d => d.Key == domainKey),
+            Answers = answers,
+            Hidden = QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers)),
+            Evidence = evidenceRows.ToLookup(e => e.QuestionKey),
+            Comments = comments.ToLookup(c => c.QuestionKey),
+            Errors = errors ?? [],
+            Conflicts = conflicts ?? [],
+            Typed = typed ?? [],
+            CanEdit = access.CanEdit(User, context),
+            Culture = Culture,
+            MaxUploadBytes = evidence.MaxBytes,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+/// <summary>What reports read from a cycle: status and (validated) score snapshot per country, and the answers.</summary>
+public sealed class CycleResults(CopDbContext db)
+{
+    /// <summary>One row per visible country of the cycle; the scorecard is the snapshot stored at validation, otherwise null.</summary>
+    public async Task<IReadOnlyList<(string Iso3, string Region, SubmissionStatus Status, Scorecard? Scorecard, DateTimeOffset? ValidatedAt)>> LoadCycleResultsAsync(int cycleId, UserScope scope)
+    {
+        var rows = await db.Set<Submission>().AsNoTracking().VisibleTo(scope).Where(s => s.CycleId == cycleId)
+            .OrderBy(s => s.CountryIso3)
+            .Select(s => new { s.CountryIso3, s.Country!.RegionCode, s.Status, s.ScoreSnapshot, s.ValidatedAt }).ToListAsync();
+        return [.. rows.Select(r => (r.CountryIso3, r.RegionCode, r.Status,
+            r.Status.IsValidated() && r.ScoreSnapshot is not null ? JsonSerializer.Deserialize<Scorecard>(r.ScoreSnapshot, SubmissionTransitions.SnapshotJson) : null,
+            r.ValidatedAt))];
+    }
+
+    /// <summary>Every visible country's answers in the cycle, keyed by ISO3 then question key.</summary>
+    public async Task<IReadOnlyDictionary<string, Dictionary<string, AnswerValue>>> LoadAnswersAsync(int cycleId, UserScope scope)
+    {
+        var rows = await db.Set<Answer>().AsNoTracking()
+            .Where(a => db.Set<Submission>().VisibleTo(scope).Where(s => s.CycleId == cycleId).Select(s => s.Id).Contains(a.SubmissionId))
+            .Select(a => new { a.Submission!.CountryIso3, a.QuestionKey, a.Value }).ToListAsync();
+        return rows.GroupBy(r => r.CountryIso3).ToDictionary(g => g.Key,
+            g => g.ToDictionary(r => r.QuestionKey, r => AnswerJson.Parse(r.Value), StringComparer.Ordinal));
+    }
+}

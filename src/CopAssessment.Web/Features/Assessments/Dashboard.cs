@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Security.Claims;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Home;
+using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+/// <summary>
+/// A focal point sees the country's submission for each open cycle: status, completeness per section, days to
+/// the deadline, open comments and the provisional score. The Secretariat sees what waits for review.
+/// </summary>
+public sealed class AssessmentDashboardCards(CopDbContext db, AnswerStore store, QuestionnaireCatalog catalog, IStringLocalizer<Ui> L) : IDashboardCards
+{
+    public async Task<IReadOnlyList<DashboardCard>> GetAsync(ClaimsPrincipal user, UserScope scope)
+    {
+        var cards = new List<DashboardCard>();
+        if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Administrator))
+        {
+            var waiting = await db.Set<Submission>().CountAsync(s => s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.InReview);
+            cards.Add(new DashboardCard(L["Assessments to review"], L["{0} submitted assessments wait for review.", waiting], "/review", L["Open the review queue"]));
+        }
+        if (scope.Kind != ScopeKind.Country) return cards;
+        var submissions = await db.Set<Submission>().AsNoTracking().VisibleTo(scope).Where(s => s.Cycle!.Status == CycleStatus.Open)
+            .Select(s => new { s.Id, s.Status, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name,
+                OpenComments = db.Set<ReviewComment>().Count(c => c.SubmissionId == s.Id && !c.Resolved && c.ParentId == null) })
+            .ToListAsync();
+        var culture = CultureInfo.CurrentUICulture.Name;
+        foreach (var s in submissions)
+        {
+            var definition = await catalog.GetDefinitionAsync(s.QuestionnaireVersionId);
+            var scorecard = ScoringEngine.Score(definition, AnswerStore.Values(await store.LoadAsync(s.Id)), ScoringMode.Provisional);
+            var days = Math.Max(0, (int)Math.Ceiling((s.Deadline - DateTimeOffset.UtcNow).TotalDays));
+            var perDomain = string.Join(" · ", scorecard.Domains.Select(d =>
+                $"{definition.Domains.First(x => x.Key == d.Key).Name.Get(culture)} {d.Completeness.Answered}/{d.Completeness.Required}"));
+            var text = string.Join(" — ", [
+                L["Status: {0}", L[s.Status.ToString()]],
+                L["{0} of {1} required questions answered", scorecard.Completeness.Answered, scorecard.Completeness.Required],
+                L["{0} days to the deadline", days],
+                L["{0} open reviewer comments", s.OpenComments],
+                L["Provisional score {0}", ScoreDisplay.Format(scorecard.Overall, CultureInfo.CurrentCulture)],
+                perDomain]);
+            cards.Add(new DashboardCard($"{s.CountryName} · {s.Name}", text, $"/assessments/{s.Id}",
+                SubmissionWorkflow.CanEditAnswers(s.Status, CycleStatus.Open) ? L["Continue the assessment"] : L["View the assessment"]));
+        }
+        return cards;
+    }
+}

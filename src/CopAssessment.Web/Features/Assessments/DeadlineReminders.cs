@@ -1,0 +1,59 @@
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+/// <summary>Runs the reminders hourly; each run is safe to repeat and to overlap with another instance's.</summary>
+public sealed class DeadlineReminderJob(DeadlineReminders reminders) : IJob
+{
+    public static readonly JobKey Key = new("deadline-reminders");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await reminders.SendDueAsync(DateTimeOffset.UtcNow, cancellationToken);
+}
+
+/// <summary>
+/// Reminds the focal points of countries that have not submitted, 14, 7 and 1 days before the deadline. The
+/// outbox's unique deduplication key (cycle, country, threshold, person) and INSERT … ON CONFLICT DO NOTHING
+/// make a reminder go once, however many times and on however many instances the job runs.
+/// </summary>
+public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mail)
+{
+    public static readonly int[] Thresholds = [14, 7, 1];
+
+    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var cycles = await db.Set<CopAssessment.Web.Data.Assessments.AssessmentCycle>().AsNoTracking()
+            .Where(c => c.Status == CycleStatus.Open && c.Deadline > now)
+            .Select(c => new { c.Id, c.Name, c.Deadline }).ToListAsync(cancellationToken);
+        var queued = 0;
+        var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
+        foreach (var cycle in cycles)
+        {
+            var daysLeft = (int)Math.Ceiling((cycle.Deadline - now).TotalDays);
+            // The tightest threshold reached: a job that was down on day 14 still sends the 7-day one, never both late.
+            int? threshold = Thresholds.Where(t => daysLeft <= t).Select(t => (int?)t).LastOrDefault();
+            if (threshold is null) continue;
+            var subject = $"Reminder: {cycle.Name} closes in {daysLeft} day(s)";
+            var deadline = cycle.Deadline.ToString("yyyy-MM-dd");
+            queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")
+                SELECT u."Email", {subject},
+                       'The assessment of ' || c."Name" || ' for ' || {cycle.Name} || ' has not been submitted yet. The deadline is ' || {deadline}
+                       || E'.\n\nContinue it: ' || {baseUrl} || '/assessments/' || s."Id" || E'\n',
+                       'reminder:' || s."CycleId" || ':' || s."CountryIso3" || ':' || {threshold.Value} || ':' || u."Id",
+                       now(), now(), 0
+                FROM "Submissions" s
+                JOIN "Countries" c ON c."Iso3" = s."CountryIso3"
+                JOIN "AspNetUsers" u ON u."CountryIso3" = s."CountryIso3" AND u."Email" IS NOT NULL
+                WHERE s."CycleId" = {cycle.Id} AND s."Status" IN ('Draft', 'Returned')
+                ON CONFLICT ("DeduplicationKey") DO NOTHING
+                """, cancellationToken);
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,68 @@
+using CopAssessment.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CopAssessment.Web.Features.BestPractices;
+
+/// <summary>
+/// The full-text search column of the library, created by idempotent SQL at start-up rather than in the
+/// migration (migrations are generated from the model, and a generated column needs an IMMUTABLE
+/// function the model cannot express). See docs/decisions/0004-library-search.md.
+/// </summary>
+public static class LibrarySearchSchema
+{
+    public const string Configuration = "public.cop_unaccent";
+
+    public const string Sql = """
+        SELECT pg_advisory_xact_lock(728104);
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'cop_unaccent') THEN
+            -- "simple" (no stemming, no stop words: the library holds English, French, Arabic and Spanish)
+            -- with accents removed before lower-casing, for documents, queries and ts_headline alike.
+            CREATE TEXT SEARCH CONFIGURATION public.cop_unaccent (COPY = pg_catalog.simple);
+            ALTER TEXT SEARCH CONFIGURATION public.cop_unaccent
+              ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, pg_catalog.simple;
+          END IF;
+        END $$;
+        CREATE OR REPLACE FUNCTION public.cop_best_practice_document(title text, summary text, description text, results text)
+          RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+          SELECT setweight(to_tsvector('public.cop_unaccent', coalesce(title, '')), 'A')
+              || setweight(to_tsvector('public.cop_unaccent', coalesce(summary, '')), 'B')
+              || setweight(to_tsvector('public.cop_unaccent', coalesce(description, '')), 'C')
+              || setweight(to_tsvector('public.cop_unaccent', coalesce(results, '')), 'C')
+          $fn$;
+        ALTER TABLE "BestPracticeVersions" ADD COLUMN IF NOT EXISTS "SearchDocument" tsvector
+          GENERATED ALWAYS AS (public.cop_best_practice_document("Title", "Summary", "Description", "Results")) STORED;
+        CREATE INDEX IF NOT EXISTS "IX_BestPracticeVersions_SearchDocument" ON "BestPracticeVersions" USING gin ("SearchDocument");
+        """;
+
+    public static async Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Sql, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>Runs <see cref="LibrarySearchSchema"/> when the app starts (after Development's migrate-and-seed).</summary>
+public sealed class LibrarySearchSchemaService(IServiceScopeFactory scopes, ILogger<LibrarySearchSchemaService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CopDbContext>();
+        try
+        {
+            await LibrarySearchSchema.EnsureAsync(db, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Not migrated yet (Production applies migrations with the "migrate" command).
+            logger.LogWarning("Best-practice search column not created: the database is not migrated yet. Run 'migrate' and restart.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

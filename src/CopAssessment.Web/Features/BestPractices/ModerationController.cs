@@ -1,0 +1,54 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.BestPractices;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.BestPractices;
+
+/// <summary>The COP Secretariat's moderation queue and decisions.</summary>
+[Authorize(Policy = Policies.Secretariat)]
+[Route("best-practices/moderation")]
+public class ModerationController(CopDbContext db, Moderation moderation, LibraryLookups lookups, IStringLocalizer<Ui> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Queue() => View("Queue", await moderation.QueueAsync());
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Review(int id)
+    {
+        var page = await moderation.ReviewAsync(id);
+        if (page is null) return NotFound();
+        ViewData["Lookups"] = await lookups.LoadAsync();
+        return View("Review", page);
+    }
+
+    [HttpPost("{id:int}/decide")]
+    public async Task<IActionResult> Decide(int id, Decision decision, string? note)
+    {
+        var error = await moderation.DecideAsync(id, decision, note, User.Identity?.Name ?? "");
+        if (error is not null)
+        {
+            TempData["DecisionError"] = error;
+            return Redirect($"/best-practices/moderation/{id}");
+        }
+        TempData["Message"] = (decision switch
+        {
+            Decision.Publish => L["Published: the practice is now in the public library."],
+            Decision.RequestChanges => L["Changes requested: the submitter has been notified."],
+            _ => L["Declined: the submitter has been notified."],
+        }).Value;
+        return Redirect("/best-practices/moderation");
+    }
+
+    [HttpGet("attachments/{attachmentId:int}")]
+    public async Task<IActionResult> Attachment(int attachmentId)
+    {
+        var file = await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId)
+            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+}

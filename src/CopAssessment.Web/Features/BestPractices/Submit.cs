@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.BestPractices;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.BestPractices;
+
+/// <summary>The submission form. Lists arrive as repeated fields (check boxes, multi-select).</summary>
+public sealed class PracticeInput
+{
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string Description { get; set; } = "";
+    public List<string> Countries { get; set; } = [];
+    public string Organisation { get; set; } = "";
+    public string StakeholderGroup { get; set; } = "";
+    public List<string> Audiences { get; set; } = [];
+    public List<string> Capabilities { get; set; } = [];
+    public int? StartYear { get; set; }
+    public int? EndYear { get; set; }
+    public string Results { get; set; } = "";
+    public string EnablingFactors { get; set; } = "";
+    public string Scalability { get; set; } = "";
+
+    /// <summary>One address per line.</summary>
+    public string Links { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public string Language { get; set; } = "en";
+
+    /// <summary>"save" keeps a draft; "submit" sends it for review.</summary>
+    public string Intent { get; set; } = "save";
+
+    public bool Submitting => Intent == "submit";
+
+    public List<string> LinkList => Links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    public void Normalise()
+    {
+        static string Clean(string? s) => (s ?? "").ReplaceLineEndings("\n").Trim();
+        Title = Clean(Title); Summary = Clean(Summary); Description = Clean(Description);
+        Organisation = Clean(Organisation); Results = Clean(Results); EnablingFactors = Clean(EnablingFactors);
+        Scalability = Clean(Scalability); Links = Clean(Links); ContactName = Clean(ContactName);
+        ContactEmail = Clean(ContactEmail); StakeholderGroup = Clean(StakeholderGroup); Language = Clean(Language);
+        Countries = Countries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+        Audiences = Audiences.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct().ToList();
+        Capabilities = Capabilities.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
+    }
+
+    public static PracticeInput From(BestPracticeVersion v) => new()
+    {
+        Title = v.Title, Summary = v.Summary, Description = v.Description, Countries = [.. v.Countries],
+        Organisation = v.Organisation, StakeholderGroup = v.StakeholderGroup, Audiences = [.. v.Audiences],
+        Capabilities = [.. v.Capabilities], StartYear = v.StartYear, EndYear = v.EndYear, Results = v.Results,
+        EnablingFactors = v.EnablingFactors, Scalability = v.Scalability, Links = string.Join("\n", v.Links),
+        ContactName = v.ContactName, ContactEmail = v.ContactEmail, Language = v.Language,
+    };
+
+    public void CopyTo(BestPracticeVersion v)
+    {
+        v.Title = Title; v.Summary = Summary; v.Description = Description; v.Countries = [.. Countries];
+        v.Organisation = Organisation; v.StakeholderGroup = StakeholderGroup; v.Audiences = [.. Audiences];
+        v.Capabilities = [.. Capabilities]; v.StartYear = StartYear; v.EndYear = EndYear; v.Results = Results;
+        v.EnablingFactors = EnablingFactors; v.Scalability = Scalability; v.Links = LinkList;
+        v.ContactName = ContactName; v.ContactEmail = ContactEmail; v.Language = Language;
+        v.UpdatedAt = DateTimeOffset.UtcNow;
+    }
+}
+
+/// <summary>
+/// A draft needs only a title and well-formed values; a submission needs every required field.
+/// </summary>
+public sealed class PracticeValidator : AbstractValidator<PracticeInput>
+{
+    public PracticeValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> countries, IReadOnlySet<string> capabilities)
+    {
+        var maxYear = DateTime.UtcNow.Year + 5;
+        RuleFor(x => x.Title).NotEmpty().WithMessage(L["Enter a title."])
+            .MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
+        RuleFor(x => x.Summary).MaximumLength(1000).WithMessage(L["At most {0} characters.", 1000]);
+        RuleFor(x => x.Description).MaximumLength(20000).WithMessage(L["At most {0} characters.", 20000]);
+        RuleFor(x => x.Organisation).MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
+        RuleFor(x => x.Results).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
+        RuleFor(x => x.EnablingFactors).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
+        RuleFor(x => x.Scalability).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
+        RuleFor(x => x.ContactName).MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
+        RuleFor(x => x.ContactEmail).MaximumLength(256).EmailAddress().When(x => x.ContactEmail.Length > 0)
+            .WithMessage(L["Enter a valid e-mail address."]);
+        RuleFor(x => x.Countries).Must(list => list.All(countries.Contains)).WithMessage(L["Choose countries from the list."]);
+        RuleFor(x => x.Capabilities).Must(list => list.All(capabilities.Contains)).WithMessage(L["Choose capabilities from the list."]);
+        RuleFor(x => x.Audiences).Must(list => list.All(a => Vocabulary.Has(Vocabulary.Audiences, a))).WithMessage(L["Choose audiences from the list."]);
+        RuleFor(x => x.StakeholderGroup).Must(g => Vocabulary.Has(Vocabulary.StakeholderGroups, g))
+            .When(x => x.StakeholderGroup.Length > 0).WithMessage(L["Choose a stakeholder group."]);
+        RuleFor(x => x.Language).Must(l => Vocabulary.Has(Vocabulary.Languages, l)).WithMessage(L["Choose the language of the text."]);
+        RuleFor(x => x.StartYear).InclusiveBetween(1990, maxYear).When(x => x.StartYear is not null)
+            .WithMessage(L["Enter a year between {0} and {1}.", 1990, maxYear]);
+        RuleFor(x => x.EndYear).InclusiveBetween(1990, maxYear).When(x => x.EndYear is not null)
+            .WithMessage(L["Enter a year between {0} and {1}.", 1990, maxYear]);
+        RuleFor(x => x.EndYear).GreaterThanOrEqualTo(x => x.StartYear).When(x => x.StartYear is not null && x.EndYear is not null)
+            .WithMessage(L["The end year cannot be before the start year."]);
+        RuleFor(x => x.LinkList).Must(l => l.Count <= 20).WithMessage(L["At most 20 links."]).OverridePropertyName(nameof(PracticeInput.Links));
+        RuleFor(x => x.LinkList).Must(l => l.All(IsWebAddress)).OverridePropertyName(nameof(PracticeInput.Links))
+            .WithMessage(x => L["\"{0}\" is not an http or https address.", x.LinkList.First(l => !IsWebAddress(l))]);
+
+        When(x => x.Submitting, () =>
+        {
+            RuleFor(x => x.Summary).NotEmpty().WithMessage(L["Enter a short summary."]);
+            RuleFor(x => x.Description).NotEmpty().WithMessage(L["Enter a description."]);
+            RuleFor(x => x.Countries).NotEmpty().WithMessage(L["Choose at least one country."]);
+            RuleFor(x => x.Organisation).NotEmpty().WithMessage(L["Enter the organisation."]);
+            RuleFor(x => x.StakeholderGroup).NotEmpty().WithMessage(L["Choose a stakeholder group."]);
+            RuleFor(x => x.Audiences).NotEmpty().WithMessage(L["Choose at least one audience."]);
+            RuleFor(x => x.Capabilities).NotEmpty().WithMessage(L["Choose at least one capability."]);
+            RuleFor(x => x.StartYear).NotNull().WithMessage(L["Enter the start year."]);
+            RuleFor(x => x.Results).NotEmpty().WithMessage(L["Describe the results and impact."]);
+            RuleFor(x => x.ContactName).NotEmpty().WithMessage(L["Enter a contact person."]);
+            RuleFor(x => x.ContactEmail).NotEmpty().WithMessage(L["Enter the contact e-mail."]);
+        });
+    }
+
+    public static bool IsWebAddress(string link) =>
+        link.Length <= 500 && Uri.TryCreate(link, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+}
+
+/// <summary>Who is submitting, from the signed-in person: focal points act for their country, contributors for their organisation.</summary>
+public sealed record Submitter(string UserId, string Email, string? CountryIso3, string? Organisation, bool IsFocalPoint, bool IsContributor)
+{
+    public static async Task<Submitter> FromAsync(ClaimsPrincipal user, UserManager<ApplicationUser> users)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in");
+        var account = await users.FindByIdAsync(id) ?? throw new InvalidOperationException("Unknown user");
+        var focal = user.IsInRole(Roles.FocalPoint);
+        return new Submitter(id, account.Email ?? "", focal ? account.CountryIso3 : null, account.Organisation,
+            focal, user.IsInRole(Roles.Contributor));
+    }
+}
+
+/// <summary>Drafting, editing and submitting practices: the submitter's side of the workflow.</summary>
+public sealed class PracticeEditor(CopDbContext db, Audit audit)
+{
+    /// <summary>Practices the person may edit: their own, and (focal points) their country's.</summary>
+    public IQueryable<BestPractice> EditableBy(Submitter s) =>
+        db.Set<BestPractice>().Where(p => p.OwnerId == s.UserId || (s.CountryIso3 != null && p.OwnerCountryIso3 == s.CountryIso3));
+
+    public Task<BestPracticeVersion> LatestAsync(int practiceId) =>
+        db.Set<BestPracticeVersion>().Include(v => v.Attachments).Where(v => v.PracticeId == practiceId)
+            .OrderByDescending(v => v.Number).FirstAsync();
+
+    /// <summary>Server-side rules that do not depend on the form: what a focal point or contributor may claim.</summary>
+    public static void ApplyScope(PracticeInput input, Submitter s, Action<string, string> error, IStringLocalizer<Ui> L)
+    {
+        if (s.IsFocalPoint && s.CountryIso3 is { } own && input.Countries.Any(c => c != own))
+            error(nameof(PracticeInput.Countries), L["A focal point submits only for their own country."]);
+        if (s.IsFocalPoint && s.CountryIso3 is { } mine && input.Countries.Count == 0) input.Countries = [mine];
+        if (s.IsContributor && !s.IsFocalPoint && !string.IsNullOrEmpty(s.Organisation)) input.Organisation = s.Organisation;
+    }
+
+    public async Task<int> CreateAsync(PracticeInput input, Submitter s)
+    {
+        var practice = new BestPractice { OwnerId = s.UserId, OwnerEmail = s.Email, OwnerCountryIso3 = s.CountryIso3 };
+        var version = new BestPracticeVersion { Number = 1, CreatedBy = s.Email, Status = PracticeStatus.Draft };
+        input.CopyTo(version);
+        Transition(version, input.Submitting);
+        practice.Versions.Add(version);
+        db.Add(practice);
+        // Two saves (the audit line names the new id), one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        audit.Record(input.Submitting ? "best-practice-submitted" : "best-practice-drafted", $"best-practice/{practice.Id}", version.Title, s.CountryIso3);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return practice.Id;
+    }
+
+    /// <summary>
+    /// A draft is edited in place; anything already seen by a reviewer (changes requested, published,
+    /// declined) is kept and the edit becomes the next version.
+    /// </summary>
+    public async Task<bool> UpdateAsync(BestPractice practice, PracticeInput input, Submitter s)
+    {
+        var latest = await LatestAsync(practice.Id);
+        if (latest.Status == PracticeStatus.Submitted) return false;
+        var target = latest;
+        if (latest.Status != PracticeStatus.Draft)
+        {
+            target = await NewVersionFromAsync(latest, s.Email);
+        }
+        input.CopyTo(target);
+        Transition(target, input.Submitting);
+        audit.Record(input.Submitting ? "best-practice-submitted" : "best-practice-saved", $"best-practice/{practice.Id}",
+            $"v{target.Number}: {target.Title}", s.CountryIso3);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>The next version, starting as a copy of <paramref name="from"/> with its attachments.</summary>
+    public Task<BestPracticeVersion> NewVersionFromAsync(BestPracticeVersion from, string by)
+    {
+        var next = new BestPracticeVersion
+        {
+            PracticeId = from.PracticeId, Number = from.Number + 1, Status = PracticeStatus.Draft, CreatedBy = by,
+            Attachments = from.Attachments.Select(a => new BestPracticeAttachment { FileId = a.FileId, FileName = a.FileName }).ToList(),
+        };
+        PracticeInput.From(from).CopyTo(next);
+        db.Add(next);
+        return Task.FromResult(next);
+    }
+
+    private static void Transition(BestPracticeVersion version, bool submit)
+    {
+        if (!submit) return;
+        version.Status = PracticeStatus.Submitted;
+        version.SubmittedAt = DateTimeOffset.UtcNow;
+        version.ReviewNote = null;
+    }
+}

@@ -1,0 +1,92 @@
+using CopAssessment.Domain.Workflow;
+using FluentValidation;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Cycles;
+
+public sealed class CycleInput
+{
+    public string? Name { get; set; }
+    public int QuestionnaireVersionId { get; set; }
+    public DateOnly? OpensOn { get; set; }
+    public DateOnly? Deadline { get; set; }
+    public PublicationPolicy PublicationPolicy { get; set; } = PublicationPolicy.Anonymised;
+}
+
+public sealed class CycleInputValidator : AbstractValidator<CycleInput>
+{
+    public CycleInputValidator(Microsoft.Extensions.Localization.IStringLocalizer L, IReadOnlySet<int> versions)
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage(L["Enter a name."]).MaximumLength(200).WithMessage(L["Use at most 200 characters."]);
+        RuleFor(c => c.QuestionnaireVersionId).Must(versions.Contains).WithMessage(L["Choose a questionnaire version."]);
+        RuleFor(c => c.OpensOn).NotNull().WithMessage(L["Enter the opening date."]);
+        RuleFor(c => c.Deadline).NotNull().WithMessage(L["Enter the deadline."])
+            .GreaterThan(c => c.OpensOn).When(c => c.OpensOn is not null).WithMessage(L["The deadline must be after the opening date."]);
+    }
+}
+
+/// <summary>Cycle administration; the order of statuses is <see cref="CycleWorkflow"/>'s.</summary>
+public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAccessor http)
+{
+    /// <summary>Deadlines fall at the end of the day, UTC: a country has the whole day.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) => new(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+
+    public async Task<AssessmentCycle> CreateAsync(CycleInput input)
+    {
+        var cycle = new AssessmentCycle
+        {
+            Name = input.Name!.Trim(), QuestionnaireVersionId = input.QuestionnaireVersionId, OpensOn = input.OpensOn!.Value,
+            Deadline = EndOfDay(input.Deadline!.Value), PublicationPolicy = input.PublicationPolicy,
+        };
+        db.Set<AssessmentCycle>().Add(cycle);
+        audit.Record("cycle-created", cycle.Name, $"questionnaire version {cycle.QuestionnaireVersionId}, deadline {input.Deadline:yyyy-MM-dd}, {cycle.PublicationPolicy}");
+        await db.SaveChangesAsync();
+        return cycle;
+    }
+
+    /// <summary>Null on success, otherwise why the change is refused.</summary>
+    public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action)
+    {
+        var transition = CycleWorkflow.Apply(cycle.Status, action);
+        if (!transition.Succeeded) return transition.Error;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        audit.Record("cycle-" + action.ToString().ToLowerInvariant(), cycle.Name, $"{cycle.Status} → {transition.Status}");
+        cycle.Status = transition.Status;
+        await db.SaveChangesAsync();
+        if (action == CycleAction.Open)
+        {
+            // One set-based insert: a draft for every Member State that does not have one in this cycle yet.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "Submissions" ("CycleId", "CountryIso3", "Status", "CreatedAt")
+                SELECT {cycle.Id}, c."Iso3", 'Draft', now() FROM "Countries" c
+                ON CONFLICT ("CycleId", "CountryIso3") DO NOTHING
+                """);
+        }
+        else if (action == CycleAction.Publish)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "SubmissionTransitions" ("SubmissionId", "From", "To", "By", "At", "Note")
+                SELECT s."Id", 'Validated', 'Published', {http.HttpContext?.User.Identity?.Name ?? "system"}, now(), 'Published with the cycle'
+                FROM "Submissions" s WHERE s."CycleId" = {cycle.Id} AND s."Status" = 'Validated'
+                """);
+            await db.Set<Submission>().Where(s => s.CycleId == cycle.Id && s.Status == SubmissionStatus.Validated)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Published));
+        }
+        await tx.CommitAsync();
+        return null;
+    }
+
+    public async Task<string?> ExtendDeadlineAsync(AssessmentCycle cycle, DateOnly newDeadline)
+    {
+        var deadline = EndOfDay(newDeadline);
+        var check = CycleWorkflow.ExtendDeadline(cycle.Status, cycle.Deadline, deadline, DateTimeOffset.UtcNow);
+        if (!check.Succeeded) return check.Error;
+        audit.Record("cycle-deadline-extended", cycle.Name, $"{cycle.Deadline:yyyy-MM-dd} → {newDeadline:yyyy-MM-dd}");
+        cycle.Deadline = deadline;
+        await db.SaveChangesAsync();
+        return null;
+    }
+}

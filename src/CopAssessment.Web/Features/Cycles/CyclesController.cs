@@ -1,0 +1,82 @@
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Cycles;
+
+public sealed record CycleRow(int Id, string Name, string Questionnaire, DateOnly OpensOn, DateTimeOffset Deadline, PublicationPolicy Policy, CycleStatus Status,
+    int Submissions, int Submitted, int Validated);
+
+public sealed record VersionOption(int Id, string Label);
+
+[Authorize(Policy = Policies.Administration)]
+[Route("admin/cycles")]
+public class CyclesController(CopDbContext db, CycleService cycles, IStringLocalizer<Ui> L) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View("Index", await db.Set<AssessmentCycle>().AsNoTracking()
+        .OrderByDescending(c => c.Deadline)
+        .Select(c => new CycleRow(c.Id, c.Name, c.QuestionnaireVersion!.Key + " " + c.QuestionnaireVersion.Label + " (v" + c.QuestionnaireVersion.Number + ")",
+            c.OpensOn, c.Deadline, c.PublicationPolicy, c.Status,
+            db.Set<Submission>().Count(s => s.CycleId == c.Id),
+            db.Set<Submission>().Count(s => s.CycleId == c.Id && s.Status != SubmissionStatus.Draft),
+            db.Set<Submission>().Count(s => s.CycleId == c.Id && (s.Status == SubmissionStatus.Validated || s.Status == SubmissionStatus.Published))))
+        .ToListAsync());
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New()
+    {
+        var latest = await db.QuestionnaireVersions.OrderByDescending(v => v.Number).Select(v => v.Id).FirstOrDefaultAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return await Form(new CycleInput { QuestionnaireVersionId = latest, OpensOn = today, Deadline = today.AddMonths(3) });
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(CycleInput input)
+    {
+        var versions = (await db.QuestionnaireVersions.Select(v => v.Id).ToListAsync()).ToHashSet();
+        if (!new CycleInputValidator(L, versions).Validate(input).AddTo(ModelState)) return await Form(input);
+        if (await db.Set<AssessmentCycle>().AnyAsync(c => c.Name == input.Name!.Trim()))
+        {
+            ModelState.AddModelError(nameof(input.Name), L["A cycle with this name exists already."]);
+            return await Form(input);
+        }
+        var cycle = await cycles.CreateAsync(input);
+        TempData["Message"] = L["Cycle created. Open it when countries should start."].Value;
+        return RedirectToAction(nameof(Index), new { id = cycle.Id });
+    }
+
+    [HttpPost("{id:int}/{change:regex(^(open|close|reopen|publish)$)}")]
+    public async Task<IActionResult> Change(int id, string change)
+    {
+        var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        var error = await cycles.ApplyAsync(cycle, Enum.Parse<CycleAction>(change, ignoreCase: true));
+        TempData["Message"] = error is null ? L["{0}: {1}.", cycle.Name, L[cycle.Status.ToString()]].Value : L[error].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/deadline")]
+    public async Task<IActionResult> Deadline(int id, DateOnly? deadline)
+    {
+        var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        var error = deadline is null ? "Enter the deadline." : await cycles.ExtendDeadlineAsync(cycle, deadline.Value);
+        TempData["Message"] = error is null ? L["Deadline extended."].Value : L[error].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> Form(CycleInput input)
+    {
+        ViewData["Versions"] = await db.QuestionnaireVersions.OrderBy(v => v.Key).ThenByDescending(v => v.Number)
+            .Select(v => new VersionOption(v.Id, v.Key + " " + v.Label + " (v" + v.Number + ") — " + v.Title)).ToListAsync();
+        return View("New", input);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.BestPractices;
+using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using CopAssessment.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Reports;
+
+/// <summary>What a report covers: the kind, the cycle and, for regional and country reports, the region or country.</summary>
+public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCode = null, string? CountryIso3 = null)
+{
+    /// <summary>
+    /// Who may see a report of this scope: the Secretariat any; a regional coordinator the region's reports and
+    /// its countries' scorecards; a focal point the scorecard of the country.
+    /// </summary>
+    public bool IsVisibleTo(UserScope scope, string? countryRegion) => scope.Kind switch
+    {
+        ScopeKind.All => true,
+        ScopeKind.Region => Kind switch
+        {
+            ReportKind.Regional => RegionCode == scope.RegionCode,
+            ReportKind.Country => countryRegion == scope.RegionCode,
+            _ => false,
+        },
+        ScopeKind.Country => Kind == ReportKind.Country && CountryIso3 == scope.CountryIso3,
+        _ => false,
+    };
+}
+
+/// <summary>
+/// Reads a cycle's results from the database into <see cref="ReportData"/>. Aggregates need every country
+/// (regional and global means), so results are read in the Secretariat's scope; what the report shows is
+/// limited by its own scope, checked against the caller first, and by the cycle's publication policy.
+/// </summary>
+public sealed class ReportLoader(CopDbContext db, CycleResults results, QuestionnaireCatalog catalog,
+    IServiceProvider services, IStringLocalizer<Ui> L)
+{
+    public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
+        Domain.Workflow.CycleStatus Status);
+
+    public Task<CycleInfo?> FindCycleAsync(int cycleId, CancellationToken cancellationToken = default) =>
+        db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Id == cycleId)
+            .Select(c => new CycleInfo(c.Id, c.Name, c.QuestionnaireVersionId, c.QuestionnaireVersion!.Label,
+                c.PublicationPolicy == PublicationPolicy.Named ? PublicationMode.Named : PublicationMode.Anonymised, c.Status))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The report, or null when the cycle or country does not exist or the caller may not see the scope.</summary>
+    public async Task<ReportData?> LoadAsync(ReportScope report, string language, UserScope caller, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var cycle = await FindCycleAsync(report.CycleId, cancellationToken);
+        if (cycle is null) return null;
+        string? countryRegion = null;
+        string? countryName = null;
+        if (report.Kind == ReportKind.Country)
+        {
+            var country = await db.Countries.AsNoTracking().VisibleTo(caller).Where(c => c.Iso3 == report.CountryIso3)
+                .Select(c => new { c.Name, c.RegionCode }).SingleOrDefaultAsync(cancellationToken);
+            if (country is null) return null;
+            (countryName, countryRegion) = (country.Name, country.RegionCode);
+        }
+        if (!report.IsVisibleTo(caller, countryRegion)) return null;
+        if (report.Kind == ReportKind.Regional && !await db.Regions.AnyAsync(r => r.Code == report.RegionCode, cancellationToken)) return null;
+
+        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId, cancellationToken);
+        var rows = await results.LoadCycleResultsAsync(report.CycleId, UserScope.Everything);
+        progress?.Report(10);
+        var answers = await LoadAnswersAsync(report, cycle.Policy);
+        progress?.Report(20);
+        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync(cancellationToken);
+        var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
+        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
+
+        var subject = report.Kind switch
+        {
+            ReportKind.Country => countryName,
+            ReportKind.Regional => regionNames.GetValueOrDefault(report.RegionCode!, report.RegionCode!),
+            _ => null,
+        };
+        return ReportBuilder.Build(new ReportRequest
+        {
+            Kind = report.Kind,
+            RegionCode = report.RegionCode,
+            CountryIso3 = report.CountryIso3,
+            Title = ReportTitles.For(report.Kind, L, culture, subject),
+            CycleName = cycle.Name,
+            Definition = definition,
+            VersionLabel = cycle.VersionLabel,
+            Policy = cycle.Policy,
+            Culture = culture,
+            Sources = [.. rows.Select(r => new ReportSource(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status, r.Scorecard,
+                answers.GetValueOrDefault(r.Iso3), r.ValidatedAt))],
+            CountryRegions = countries.ToDictionary(c => c.Iso3, c => c.RegionCode),
+            RegionNames = regionNames,
+            BestPractices = await BestPracticesAsync(report, countryRegion, culture),
+        });
+    }
+
+    /// <summary>Answers only where the report shows them: the scorecard's country, or every country of a named report.</summary>
+    private async Task<IReadOnlyDictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>> LoadAnswersAsync(ReportScope report, PublicationMode policy)
+    {
+        var empty = new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>();
+        return report.Kind switch
+        {
+            ReportKind.Country => await results.LoadAnswersAsync(report.CycleId, new UserScope(ScopeKind.Country, CountryIso3: report.CountryIso3)),
+            _ when policy == PublicationMode.Anonymised => empty,
+            ReportKind.Regional => await results.LoadAnswersAsync(report.CycleId, new UserScope(ScopeKind.Region, RegionCode: report.RegionCode)),
+            _ => await results.LoadAnswersAsync(report.CycleId, UserScope.Everything),
+        };
+    }
+
+    private async Task<IReadOnlyList<ReportBestPractice>> BestPracticesAsync(ReportScope report, string? countryRegion, CultureInfo culture)
+    {
+        if (services.GetService<PublishedPractices>() is not { } practices) return [];
+        var regions = report.Kind switch
+        {
+            ReportKind.Regional => [report.RegionCode!],
+            ReportKind.Country => [countryRegion!],
+            _ => await db.Regions.Select(r => r.Code).OrderBy(c => c).ToListAsync(),
+        };
+        var list = new List<ReportBestPractice>();
+        var seen = new HashSet<int>();
+        foreach (var region in regions)
+        {
+            foreach (var practice in await practices.GetPublishedForRegionAsync(region, culture.Name))
+            {
+                if (seen.Add(practice.Id))
+                    list.Add(new ReportBestPractice(practice.Title, string.Join(", ", practice.CountryNames), practice.Summary, practice.Permalink));
+            }
+        }
+        return list;
+    }
+}

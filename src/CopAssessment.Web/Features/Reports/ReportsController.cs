@@ -1,0 +1,126 @@
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using CopAssessment.Web.Reporting;
+using CopAssessment.Web.Reporting.Excel;
+using CopAssessment.Web.Reporting.Pdf;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Reports;
+
+public sealed class ExportRequest
+{
+    public ReportKind Kind { get; set; } = ReportKind.Global;
+    public int CycleId { get; set; }
+    public string? RegionCode { get; set; }
+    public string? CountryIso3 { get; set; }
+    public ReportFormat Format { get; set; } = ReportFormat.Pdf;
+    public string Language { get; set; } = "en";
+}
+
+public sealed class ExportRequestValidator : AbstractValidator<ExportRequest>
+{
+    public ExportRequestValidator(IStringLocalizer<Ui> L)
+    {
+        RuleFor(r => r.CycleId).GreaterThan(0).WithMessage(L["Choose a cycle."]);
+        RuleFor(r => r.RegionCode).NotEmpty().When(r => r.Kind == ReportKind.Regional).WithMessage(L["Choose a region."]);
+        RuleFor(r => r.CountryIso3).NotEmpty().When(r => r.Kind == ReportKind.Country).WithMessage(L["Choose a country."]);
+        RuleFor(r => r.Language).Must(l => LocalizationSetup.Cultures.Contains(l)).WithMessage(L["Choose a language."]);
+    }
+}
+
+public sealed record ReportsIndexModel(IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<(string Code, string Name)> Regions,
+    IReadOnlyList<(string Iso3, string Name)> Countries, IReadOnlyList<ExportView> Exports, ExportRequest Request, bool CanExportGlobal);
+
+public sealed record ScorecardPageModel(int CycleId, ReportData Data);
+
+[Authorize(Policy = Policies.CountryData)]
+[Route("reports")]
+public sealed class ReportsController(CopDbContext db, ReportLoader loader, ReportExports exports, UserScope scope,
+    ExcelReportWriter excel) : Controller
+{
+    private string Me => User.Identity?.Name ?? "";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await IndexModelAsync(new ExportRequest { Language = CurrentLanguage }));
+
+    [HttpGet("cycles/{cycleId:int}/countries/{iso3}")]
+    public async Task<IActionResult> Scorecard(int cycleId, string iso3, string? lang = null) =>
+        await loader.LoadAsync(new ReportScope(ReportKind.Country, cycleId, CountryIso3: iso3.ToUpperInvariant()), lang ?? CurrentLanguage, scope) is { } data
+            ? View(new ScorecardPageModel(cycleId, data))
+            : NotFound();
+
+    /// <summary>A single country is small enough to stream at once, without a background export.</summary>
+    [HttpGet("cycles/{cycleId:int}/countries/{iso3}/pdf")]
+    public async Task<IActionResult> ScorecardPdf(int cycleId, string iso3, string? lang, [FromServices] PdfReportWriter pdf, CancellationToken cancellationToken)
+    {
+        var data = await loader.LoadAsync(new ReportScope(ReportKind.Country, cycleId, CountryIso3: iso3.ToUpperInvariant()), lang ?? CurrentLanguage, scope);
+        if (data is null) return NotFound();
+        return File(await pdf.WriteAsync(data, cancellationToken), ReportExports.ContentTypeOf(ReportFormat.Pdf), ReportExports.FileName(data, ReportFormat.Pdf));
+    }
+
+    [HttpGet("cycles/{cycleId:int}/countries/{iso3}/excel")]
+    public async Task<IActionResult> ScorecardExcel(int cycleId, string iso3, string? lang)
+    {
+        var data = await loader.LoadAsync(new ReportScope(ReportKind.Country, cycleId, CountryIso3: iso3.ToUpperInvariant()), lang ?? CurrentLanguage, scope);
+        if (data is null) return NotFound();
+        return File(excel.Write(data), ReportExports.ContentTypeOf(ReportFormat.Excel), ReportExports.FileName(data, ReportFormat.Excel));
+    }
+
+    [HttpPost("exports")]
+    public async Task<IActionResult> RequestExport(ExportRequest request, [FromServices] ExportRequestValidator validator)
+    {
+        var result = await validator.ValidateAsync(request);
+        if (!result.IsValid)
+        {
+            result.AddTo(ModelState);
+            return View(nameof(Index), await IndexModelAsync(request));
+        }
+        var id = await exports.RequestAsync(new ReportScope(request.Kind, request.CycleId, request.RegionCode, request.CountryIso3?.ToUpperInvariant()),
+            request.Format, request.Language, scope, Me);
+        return id is null ? NotFound() : RedirectToAction(nameof(Export), new { id });
+    }
+
+    [HttpGet("exports/{id:guid}")]
+    public async Task<IActionResult> Export(Guid id) => await exports.FindAsync(id, scope) is { } export ? View(export) : NotFound();
+
+    [HttpGet("exports/{id:guid}/status")]
+    public async Task<IActionResult> ExportStatus(Guid id) => await exports.FindAsync(id, scope) is { } e
+        ? Json(new
+        {
+            status = e.Status.ToString().ToLowerInvariant(), progress = e.Progress, elapsedSeconds = (int)e.Elapsed.TotalSeconds, error = e.Error,
+            download = e.Status == Data.Reports.ExportStatus.Done ? Url.Action(nameof(Download), new { id }) : null,
+        })
+        : NotFound();
+
+    [HttpGet("exports/{id:guid}/download")]
+    public async Task<IActionResult> Download(Guid id) =>
+        await exports.DownloadAsync(id, scope) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
+
+    [HttpPost("exports/{id:guid}/retry")]
+    public async Task<IActionResult> Retry(Guid id) =>
+        await exports.RetryAsync(id, scope) ? RedirectToAction(nameof(Export), new { id }) : NotFound();
+
+    private static string CurrentLanguage => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && LocalizationSetup.Cultures.Contains(l) ? l : "en";
+
+    private async Task<ReportsIndexModel> IndexModelAsync(ExportRequest request)
+    {
+        var cycles = await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status != Domain.Workflow.CycleStatus.Planned)
+            .OrderByDescending(c => c.OpensOn).Select(c => new { c.Id, c.Name }).ToListAsync();
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => scope.Kind == ScopeKind.All || (scope.Kind == ScopeKind.Region && r.Code == scope.RegionCode))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync();
+        var countries = await db.Countries.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new { c.Iso3, c.Name }).ToListAsync();
+        if (request.CycleId == 0 && cycles.Count > 0) request.CycleId = cycles[0].Id;
+        if (scope.Kind != ScopeKind.All && request.Kind == ReportKind.Global) request.Kind = scope.Kind == ScopeKind.Region ? ReportKind.Regional : ReportKind.Country;
+        return new ReportsIndexModel([.. cycles.Select(c => (c.Id, c.Name))], [.. regions.Select(r => (r.Code, r.Name))],
+            [.. countries.Select(c => (c.Iso3, c.Name))], await exports.RecentAsync(scope, Me), request, scope.Kind == ScopeKind.All);
+    }
+}

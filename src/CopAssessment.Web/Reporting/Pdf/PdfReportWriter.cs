@@ -1,0 +1,102 @@
+using System.Globalization;
+using CopAssessment.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Reporting.Pdf;
+
+public sealed record PdfSection(string Id, string Title);
+
+public sealed record PdfReportModel(ReportData Data, IReadOnlyList<PdfSection> Sections)
+{
+    /// <summary>"front" (cover and contents), one section id, or null for the whole document.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>First page of each section, for the table of contents.</summary>
+    public IReadOnlyDictionary<string, int> Pages { get; init; } = new Dictionary<string, int>();
+
+    public bool Shows(string id) => Only is null || Only == id;
+}
+
+/// <summary>
+/// A report as PDF: the Razor view Reporting/Pdf/Report.cshtml printed by Chromium. Each section starts on
+/// a new page, so the table of contents is exact: the front matter and every section are first printed on
+/// their own to count their pages, then the whole document is printed with those page numbers.
+/// </summary>
+public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer renderer, IStringLocalizer<Ui> L)
+{
+    public const string ViewPath = "/Reporting/Pdf/Report.cshtml";
+
+    public async Task<byte[]> WriteAsync(ReportData data, CancellationToken cancellationToken = default)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = data.Culture;
+        try
+        {
+            var model = new PdfReportModel(data, Sections(data));
+            var frame = new PageFrame(data.Title, L["Page {0} of {1}"], data.IsRightToLeft);
+
+            var parts = new List<string> { await views.RenderAsync(ViewPath, model with { Only = "front" }) };
+            foreach (var section in model.Sections)
+            {
+                parts.Add(await views.RenderAsync(ViewPath, model with { Only = section.Id }));
+            }
+            var counts = (await renderer.PrintAsync(parts, frame, cancellationToken, draft: true)).Select(PdfRenderer.PageCount).ToList();
+
+            var pages = new Dictionary<string, int>();
+            var next = counts[0] + 1;
+            for (var i = 0; i < model.Sections.Count; i++)
+            {
+                pages[model.Sections[i].Id] = next;
+                next += counts[i + 1];
+            }
+            var html = await views.RenderAsync(ViewPath, model with { Pages = pages });
+            return await renderer.PrintAsync(html, frame, cancellationToken);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    /// <summary>The HTML of the whole document (tests and the browser preview).</summary>
+    public async Task<string> HtmlAsync(ReportData data)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = data.Culture;
+        try
+        {
+            return await views.RenderAsync(ViewPath, new PdfReportModel(data, Sections(data)));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    private List<PdfSection> Sections(ReportData data)
+    {
+        if (data.Kind == ReportKind.Country)
+        {
+            return
+            [
+                new("overview", L["Overview"]),
+                new("capabilities", L["Capabilities"]),
+                new("gaps", L["Gaps and suggested actions"]),
+                new("answers", L["Answers"]),
+                new("methods", L["Methods"]),
+            ];
+        }
+
+        var sections = new List<PdfSection>
+        {
+            new("participation", L["Participation"]),
+            new("domains", L["Domain averages"]),
+            new("heatmap", L["Heat map"]),
+            new("stages", L["Distribution over stages"]),
+        };
+        sections.AddRange(data.ScoredDomains.Select(d => new PdfSection("domain-" + d.Key, data.Text(d.Name))));
+        sections.Add(new("best-practices", L["Best practices"]));
+        sections.Add(new("methods", L["Methods"]));
+        return sections;
+    }
+}

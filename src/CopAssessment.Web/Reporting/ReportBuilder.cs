@@ -1,0 +1,131 @@
+using System.Globalization;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Questionnaires;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Reporting;
+
+/// <summary>One country's place in the cycle as the data layer knows it (names included).</summary>
+public sealed record ReportSource(
+    string Iso3,
+    string Name,
+    string Region,
+    SubmissionStatus Status,
+    Scorecard? Scorecard,
+    IReadOnlyDictionary<string, AnswerValue>? Answers = null,
+    DateTimeOffset? ValidatedAt = null)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Evidence { get; init; }
+}
+
+public sealed record ReportRequest
+{
+    public required ReportKind Kind { get; init; }
+    /// <summary>Regional reports: the region; country reports: the country's ISO code goes in <see cref="CountryIso3"/>.</summary>
+    public string? RegionCode { get; init; }
+    public string? CountryIso3 { get; init; }
+    public required string Title { get; init; }
+    public required string CycleName { get; init; }
+    public required QuestionnaireDefinition Definition { get; init; }
+    public required string VersionLabel { get; init; }
+    public required PublicationMode Policy { get; init; }
+    public required CultureInfo Culture { get; init; }
+    /// <summary>Every participating country of the cycle (the aggregates need all of them, whatever the report shows).</summary>
+    public required IReadOnlyList<ReportSource> Sources { get; init; }
+    /// <summary>Every member state and its region: participation denominators.</summary>
+    public required IReadOnlyDictionary<string, string> CountryRegions { get; init; }
+    public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ReportBestPractice> BestPractices { get; init; } = [];
+    public DateTimeOffset? GeneratedAt { get; init; }
+}
+
+/// <summary>
+/// Turns the cycle's results into <see cref="ReportData"/> and is the one place the publication policy is
+/// applied: in anonymised regional and global reports no country appears (no name, no code, no row, no
+/// best-practice country) and the aggregator suppresses every figure over fewer than three countries.
+/// A country scorecard is by nature about one country and is only produced for people who may see it.
+/// </summary>
+public static class ReportBuilder
+{
+    public static ReportData Build(ReportRequest request)
+    {
+        var aggregate = Aggregator.Aggregate(request.Definition,
+            request.Sources.Select(s => new CountryResult(s.Iso3, s.Region, s.Status, s.Scorecard)),
+            request.CountryRegions,
+            new AggregationOptions(request.Policy, ScoresFrom.Validated));
+
+        var anonymised = request.Policy == PublicationMode.Anonymised;
+        IEnumerable<ReportSource> shown = request.Kind switch
+        {
+            ReportKind.Country => request.Sources.Where(s => s.Iso3 == request.CountryIso3),
+            _ when anonymised => [],
+            ReportKind.Regional => request.Sources.Where(s => s.Region == request.RegionCode),
+            _ => request.Sources,
+        };
+        var countries = shown.OrderBy(s => s.Iso3, StringComparer.Ordinal)
+            .Select(s => new ReportCountry(s.Iso3, s.Name, s.Region, s.Status, s.Scorecard,
+                s.Answers ?? new Dictionary<string, AnswerValue>(), s.ValidatedAt)
+            {
+                Evidence = s.Evidence ?? new Dictionary<string, IReadOnlyList<string>>(),
+            })
+            .ToList();
+        if (request.Kind == ReportKind.Country && countries.Count == 0)
+        {
+            throw new ArgumentException($"Country {request.CountryIso3} has no result in this cycle.", nameof(request));
+        }
+
+        var region = request.Kind switch
+        {
+            ReportKind.Regional => request.RegionCode,
+            ReportKind.Country => countries[0].Region,
+            _ => null,
+        };
+        var bestPractices = anonymised && request.Kind != ReportKind.Country
+            ? request.BestPractices.Select(b => b with { Country = null }).ToList()
+            : request.BestPractices;
+
+        return new ReportData
+        {
+            Title = request.Title,
+            Kind = request.Kind,
+            RegionCode = region,
+            CycleName = request.CycleName,
+            Definition = request.Definition,
+            VersionLabel = request.VersionLabel,
+            Policy = request.Policy,
+            Culture = request.Culture,
+            GeneratedAt = request.GeneratedAt ?? DateTimeOffset.UtcNow,
+            Countries = countries,
+            Aggregate = aggregate,
+            BestPractices = bestPractices,
+            RegionNames = request.RegionNames,
+        };
+    }
+}
+
+public static class ReportTitles
+{
+    /// <summary>The report's title in <paramref name="culture"/>, with the country or region it covers.</summary>
+    public static string For(ReportKind kind, IStringLocalizer L, CultureInfo culture, string? subject = null)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            string title = kind switch
+            {
+                ReportKind.Country => L["Country scorecard"],
+                ReportKind.Regional => L["Regional stocktaking"],
+                _ => L["Global stocktaking"],
+            };
+            return subject is null ? title : $"{title} — {subject}";
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Questionnaires;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+
+using QDomain = CopAssessment.Domain.Questionnaires.Domain;
+
+namespace CopAssessment.Web.Reporting;
+
+public enum ReportKind { Country, Regional, Global }
+
+public enum ReportFormat { Pdf, Excel }
+
+/// <param name="Name">Null in anonymised output: the builder strips it.</param>
+public sealed record ReportCountry(
+    string Iso3,
+    string? Name,
+    string Region,
+    SubmissionStatus Status,
+    Scorecard? Scorecard,
+    IReadOnlyDictionary<string, AnswerValue> Answers,
+    DateTimeOffset? ValidatedAt)
+{
+    /// <summary>Evidence links (file download URLs or web addresses) by question key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Evidence { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
+
+public sealed record ReportBestPractice(string Title, string? Country, string Summary, string? Url);
+
+/// <summary>
+/// Everything a report shows, built from domain objects only, so the Excel writer, the PDF view and the
+/// tests read the same figures. Build it with <see cref="ReportBuilder"/>, which enforces the publication policy.
+/// </summary>
+public sealed record ReportData
+{
+    public required string Title { get; init; }
+    public required ReportKind Kind { get; init; }
+    /// <summary>The region of a regional report, or of the country of a scorecard.</summary>
+    public string? RegionCode { get; init; }
+    public required string CycleName { get; init; }
+    public required QuestionnaireDefinition Definition { get; init; }
+    public required string VersionLabel { get; init; }
+    public required PublicationMode Policy { get; init; }
+    public required CultureInfo Culture { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>The countries shown one by one, sorted by ISO code; empty in anonymised regional/global reports.</summary>
+    public required IReadOnlyList<ReportCountry> Countries { get; init; }
+    public required AggregateReport Aggregate { get; init; }
+    public IReadOnlyList<ReportBestPractice> BestPractices { get; init; } = [];
+    /// <summary>Region code → display name.</summary>
+    public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
+
+    public string Language => Culture.TwoLetterISOLanguageName;
+    public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
+    public bool IsAnonymised => Policy == PublicationMode.Anonymised;
+
+    /// <summary>The scorecard's country (country reports only).</summary>
+    public ReportCountry? Focus => Kind == ReportKind.Country ? Countries.FirstOrDefault() : null;
+
+    /// <summary>The figures of the report's own area: the region for regional reports and scorecards, else global.</summary>
+    public AreaAggregate Area => RegionCode is { } region && Aggregate.FindRegion(region) is { } area ? area : Aggregate.Global;
+
+    /// <summary>Areas shown side by side: every region plus global for a global report, else the region and global.</summary>
+    public IReadOnlyList<AreaAggregate> Areas => Kind == ReportKind.Global
+        ? [.. Aggregate.Regions, Aggregate.Global]
+        : [Area, Aggregate.Global];
+
+    public IEnumerable<QDomain> ScoredDomains => Definition.Domains.Where(d => d.Scored);
+
+    public IEnumerable<Capability> ScoredCapabilities => ScoredDomains.SelectMany(d => d.Capabilities).Where(c => c.IsScored);
+
+    public string Text(LocalizedText? text) => text?.Get(Culture.Name) ?? "";
+
+    public string AreaName(AreaAggregate area) => area.Region is null ? "" : RegionNames.GetValueOrDefault(area.Region, area.Region);
+
+    public Stage? StageOf(string? key) => key is null ? null : Definition.Stages.FirstOrDefault(s => s.Key == key);
+
+    public string StageName(string? key) => StageOf(key) is { } stage ? Text(stage.Name) : "–";
+
+    public string Format(double? score) => ScoreDisplay.Format(score, Culture);
+
+    public static double? Rounded(double? score) => ScoreDisplay.Round(score);
+
+    /// <summary>An answer as a reader sees it: option labels in the report's language.</summary>
+    public string AnswerText(Question question, AnswerValue? answer)
+    {
+        if (answer is null || !answer.IsAnswered) return "";
+        if (answer.IsNotApplicable) return question.Options.FirstOrDefault(o => o.NotApplicable) is { } na ? Text(na.Label) : "n/a";
+        return answer.Kind switch
+        {
+            AnswerKind.Option => question.FindOption(answer.OptionKey!) is { } option ? Text(option.Label) : answer.OptionKey!,
+            AnswerKind.Options => string.Join("; ", question.Options.Where(o => answer.SelectedOptions.Contains(o.Key)).Select(o => Text(o.Label))),
+            AnswerKind.Number => answer.NumberOrNull!.Value.ToString(Culture),
+            AnswerKind.Date => answer.DateOrNull!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => answer.TextOrNull ?? "",
+        };
+    }
+}

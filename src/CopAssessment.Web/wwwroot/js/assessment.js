@@ -1,0 +1,167 @@
+// Autosave for the assessment pages. The page works without it (one "Save" button per page);
+// with it each answer is saved as it changes, one request at a time, retried when the connection returns.
+(function () {
+  'use strict';
+  var form = document.getElementById('answers-form');
+  if (!form || form.getAttribute('data-can-edit') !== 'true') return;
+  var url = form.getAttribute('data-autosave-url');
+  var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
+  var status = document.getElementById('autosave-status');
+  var pending = {};      // question key -> true while a change waits to be sent
+  var timers = {};
+  var queue = [];
+  var busy = false;
+
+  function text(name) { return status.getAttribute('data-' + name) || ''; }
+  function setGlobal(state) { status.textContent = text(state); status.setAttribute('data-current', state); }
+  function section(key) { return form.querySelector('.question[data-key="' + CSS.escape(key) + '"]'); }
+  function setState(el, state) {
+    var s = el.querySelector('.save-state');
+    s.textContent = text(state);
+    s.setAttribute('data-state', state);
+  }
+
+  function values(el) {
+    var key = el.getAttribute('data-key');
+    var out = [];
+    el.querySelectorAll('[name="a:' + CSS.escape(key) + '"]').forEach(function (input) {
+      if ((input.type === 'radio' || input.type === 'checkbox') && !input.checked) return;
+      out.push(input.value);
+    });
+    return out;
+  }
+
+  function applyHidden(hidden) {
+    var set = {};
+    (hidden || []).forEach(function (k) { set[k] = true; });
+    form.querySelectorAll('.question').forEach(function (el) {
+      el.hidden = !!set[el.getAttribute('data-key')];
+    });
+  }
+
+  function setVersion(el, version) {
+    el.setAttribute('data-version', String(version));
+    el.querySelector('.js-version').value = String(version);
+  }
+
+  function setInputs(el, answer) {
+    var key = el.getAttribute('data-key');
+    var inputs = el.querySelectorAll('[name="a:' + CSS.escape(key) + '"]');
+    inputs.forEach(function (input) {
+      if (input.type === 'radio' || input.type === 'checkbox') {
+        input.checked = answer.option === input.value || (answer.options || []).indexOf(input.value) >= 0;
+      } else {
+        var v = answer.text !== undefined ? answer.text : answer.number !== undefined ? String(answer.number) : answer.date !== undefined ? answer.date : '';
+        input.value = v;
+      }
+    });
+  }
+
+  function showError(el, message) {
+    var box = el.querySelector('.question-error');
+    box.textContent = message || '';
+    el.classList.toggle('has-error', !!message);
+    el.querySelectorAll('[name^="a:"]').forEach(function (i) {
+      if (message) i.setAttribute('aria-invalid', 'true'); else i.removeAttribute('aria-invalid');
+    });
+  }
+
+  function showConflict(el, data) {
+    var box = el.querySelector('.conflict-box');
+    box.innerHTML = '';
+    var alert = document.createElement('div');
+    alert.className = 'alert alert-warning mb-1';
+    alert.setAttribute('role', 'alert');
+    function line(label, value) {
+      var p = document.createElement('p'); p.className = 'mb-1';
+      p.appendChild(document.createTextNode(label + ': '));
+      var strong = document.createElement('strong'); strong.textContent = value; p.appendChild(strong);
+      alert.appendChild(p);
+    }
+    line(text('conflict'), (data.theirs.by || '') + ', ' + new Date(data.theirs.at).toLocaleString());
+    line(form.getAttribute('data-theirs-label'), data.theirs.display);
+    line(form.getAttribute('data-yours-label'), data.yours.display);
+    var keep = document.createElement('button');
+    keep.type = 'button'; keep.className = 'btn btn-sm btn-outline-secondary me-2 js-keep-theirs';
+    keep.textContent = form.getAttribute('data-keep-theirs');
+    keep.addEventListener('click', function () {
+      setInputs(el, data.theirs.value || {});
+      setVersion(el, data.version);
+      box.hidden = true; setState(el, 'saved');
+    });
+    var mine = document.createElement('button');
+    mine.type = 'button'; mine.className = 'btn btn-sm btn-primary js-use-mine';
+    mine.textContent = form.getAttribute('data-use-mine');
+    mine.addEventListener('click', function () {
+      setVersion(el, data.version);
+      box.hidden = true;
+      enqueue(el.getAttribute('data-key'));
+    });
+    alert.appendChild(keep); alert.appendChild(mine);
+    box.appendChild(alert);
+    box.hidden = false;
+  }
+
+  function enqueue(key) {
+    pending[key] = true;
+    if (queue.indexOf(key) < 0) queue.push(key);
+    setState(section(key), 'saving');
+    pump();
+  }
+
+  function pump() {
+    if (busy || queue.length === 0) return;
+    if (!navigator.onLine) { setGlobal('offline'); return; }
+    var key = queue.shift();
+    var el = section(key);
+    delete pending[key];
+    busy = true;
+    setGlobal('saving');
+    var body = new FormData();
+    body.append('key', key);
+    body.append('version', el.getAttribute('data-version'));
+    values(el).forEach(function (v) { body.append('value', v); });
+    fetch(url, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'RequestVerificationToken': token, 'Accept': 'application/json' } })
+      .then(function (response) {
+        return response.json().then(function (data) { return { status: response.status, data: data }; });
+      })
+      .then(function (r) {
+        busy = false;
+        var d = r.data;
+        if (d.hidden) applyHidden(d.hidden);
+        if (r.status === 200) {
+          setVersion(el, d.version); showError(el, ''); setState(el, 'saved'); setGlobal('saved');
+        } else if (r.status === 409) {
+          setState(el, 'conflict'); setGlobal('conflict'); showConflict(el, d);
+        } else {
+          showError(el, d.error); setState(el, 'invalid'); setGlobal('invalid');
+        }
+        pump();
+      })
+      .catch(function () {
+        // Network failure: keep the change and send it again when the browser is back online.
+        busy = false;
+        if (queue.indexOf(key) < 0) queue.unshift(key);
+        setState(el, 'failed'); setGlobal('failed');
+        setTimeout(pump, 5000);
+      });
+  }
+
+  function changed(event) {
+    var input = event.target;
+    if (!input.name || input.name.indexOf('a:') !== 0) return;
+    var el = input.closest('.question');
+    var key = el.getAttribute('data-key');
+    clearTimeout(timers[key]);
+    var delay = (input.type === 'radio' || input.type === 'checkbox' || event.type === 'change') ? 150 : 800;
+    setState(el, 'saving');
+    timers[key] = setTimeout(function () { enqueue(key); }, delay);
+  }
+
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  window.addEventListener('online', pump);
+  window.addEventListener('beforeunload', function (e) {
+    if (busy || queue.length > 0 || Object.keys(pending).length > 0) { e.preventDefault(); e.returnValue = ''; }
+  });
+})();

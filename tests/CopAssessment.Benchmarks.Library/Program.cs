@@ -1,0 +1,178 @@
+// Best-practice library benchmark: 10,000 published practices, search with two filters.
+// Run: ConnectionStrings__Cop=… dotnet run -c Release --project tests/CopAssessment.Benchmarks.Library [-- iterations]
+// (scripts/bench-library.sh starts the local cluster and does this.) Creates and drops its own database.
+// DB figure: LibrarySearch.SearchAsync (the app's own SQL: count + ranked page + ts_headline), timed
+// around the round trip. Page figure: GET /best-practices?q=…&region=…&audience=… over real HTTP (Kestrel).
+using System.Diagnostics;
+using System.Globalization;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.BestPractices;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CopAssessment.Benchmarks.Library;
+
+// An explicit entry class: top-level statements would declare a second 'Program' beside the web app's.
+public static class LibraryBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
+        var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Cop")
+            ?? throw new InvalidOperationException("Set ConnectionStrings__Cop (scripts/bench-library.sh does).");
+        var database = "cop_bench_library";
+        var admin = new NpgsqlConnectionStringBuilder(baseConnection) { Database = "postgres", Pooling = false }.ConnectionString;
+        await Exec(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        await Exec(admin, $"CREATE DATABASE \"{database}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(baseConnection) { Database = database }.ConnectionString;
+
+        // Outside a test project WebApplicationFactory cannot guess the app's content root; name it.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CopAssessment.sln"))) root = root.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COPASSESSMENT_WEB",
+            Path.Combine(root?.FullName ?? ".", "src", "CopAssessment.Web"));
+        await using var app = new BenchApp(connectionString);
+        app.UseKestrel(0);
+        app.StartServer();
+        var http = app.CreateClient();
+        http.BaseAddress = app.ClientOptions.BaseAddress;
+
+        var seed = Stopwatch.StartNew();
+        await Exec(connectionString, GenerateSql(Practices));
+        Console.WriteLine($"Inserted {Practices:N0} published practices in {seed.Elapsed.TotalSeconds:F1} s");
+
+        string[] words = ["helpline", "school", "grooming", "hotline", "parents", "regulator", "police", "curriculum", "reporting", "evaluation",
+            "protección", "éducation", "signalement", "famille", "plateforme"];
+        string[] regions = ["AFR", "AMS", "ARB", "ASP", "CIS", "EUR"];
+        string[] audiences = ["children", "parents-educators", "industry", "policy-makers"];
+        var random = new Random(42);
+        LibraryQuery NextQuery() => new()
+        {
+            Q = words[random.Next(words.Length)], Region = regions[random.Next(regions.Length)], Audience = audiences[random.Next(audiences.Length)],
+        };
+
+        // Warm up both paths (JIT, plan cache, connection pool).
+        for (var i = 0; i < 30; i++)
+        {
+            await SearchOnce(NextQuery());
+            (await http.GetAsync("/best-practices" + NextQuery().ToQueryString())).EnsureSuccessStatusCode();
+        }
+
+        var db = new List<double>();
+        var page = new List<double>();
+        var found = new List<int>();
+        var slowest = new List<(double Ms, string Query, int Total)>();
+        for (var i = 0; i < iterations; i++)
+        {
+            var query = NextQuery();
+            var watch = Stopwatch.StartNew();
+            var result = await SearchOnce(query);
+            db.Add(watch.Elapsed.TotalMilliseconds);
+            found.Add(result.Total);
+            slowest.Add((watch.Elapsed.TotalMilliseconds, query.ToQueryString(), result.Total));
+
+            watch.Restart();
+            var response = await http.GetAsync("/best-practices" + query.ToQueryString());
+            var body = await response.Content.ReadAsStringAsync();
+            page.Add(watch.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode || !body.Contains("practices found", StringComparison.Ordinal))
+                throw new InvalidOperationException($"Page failed: {(int)response.StatusCode}");
+        }
+
+        Console.WriteLine($"Iterations: {iterations}; matches per query: median {Percentile(found.Select(f => (double)f).ToList(), 50):F0}, max {found.Max()}");
+        Report("Search with q + region + audience (DB round trip)", db);
+        Report("Whole page GET /best-practices?q=…&region=…&audience=…", page);
+        foreach (var (ms, q, total) in slowest.OrderByDescending(x => x.Ms).Take(5)) Console.WriteLine($"  slowest: {ms:F1} ms {q} ({total} matches)");
+        await app.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE.
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP") != "1")
+            await Exec(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+
+        async Task<LibraryResult> SearchOnce(LibraryQuery query)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LibrarySearch>().SearchAsync(query);
+        }
+
+    }
+
+    private const int Practices = 10_000;
+
+    private static void Report(string name, List<double> samples) =>
+        Console.WriteLine($"{name}: p50 {Percentile(samples, 50):F2} ms, p95 {Percentile(samples, 95):F2} ms, p99 {Percentile(samples, 99):F2} ms, max {samples.Max():F2} ms");
+
+    private static double Percentile(List<double> samples, double p)
+    {
+        var sorted = samples.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static async Task Exec(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // Deterministic synthetic practices: words drawn by arithmetic on the row number, in four languages.
+    private static string GenerateSql(int count) => $$"""
+        CREATE TEMP TABLE w AS SELECT ARRAY[
+          'online','safety','children','school','helpline','hotline','grooming','parents','teachers','regulator','industry','platform',
+          'reporting','police','investigation','victims','support','curriculum','awareness','campaign','evaluation','research','youth',
+          'participation','cyberbullying','privacy','abuse','exploitation','law','justice','training','community','family','media',
+          'protección','niñez','educación','denuncia','familia','escuela','éducation','protection','enfants','signalement','plateforme',
+          'sécurité','famille','écoute','الأطفال','الحماية','الإنترنت','المدارس'] AS a;
+        -- Word k of row n: a log-uniform (Zipf-like) rank in 1..3000; the 52 domain words sit at ranks
+        -- 100, 150, … 2650, so each occurs in roughly 1 to 15 % of the practices, as content words do.
+        CREATE FUNCTION pg_temp.cop_bench_word(words text[], n bigint, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+          SELECT CASE WHEN r >= 100 AND r % 50 = 0 AND r / 50 - 1 <= 52 THEN words[r / 50 - 1] ELSE 'w' || r END
+          FROM (SELECT floor(exp(((abs(hashint8(n * 100003 + k)) % 1000000) / 1000000.0) * ln(3000)))::int AS r) x
+        $f$;
+        CREATE TEMP TABLE c AS SELECT array_agg("Iso3" ORDER BY "Iso3") AS a FROM "Countries";
+        INSERT INTO "BestPractices" ("OwnerId", "OwnerEmail", "CreatedAt", "FirstPublishedAt")
+        SELECT 'bench', 'bench@example.org', now(), now() - make_interval(hours => i) FROM generate_series(1, {{count}}) i;
+        INSERT INTO "BestPracticeVersions" ("PracticeId", "Number", "Status", "Title", "Summary", "Description", "Countries", "Organisation",
+          "StakeholderGroup", "Audiences", "Capabilities", "StartYear", "EndYear", "Results", "EnablingFactors", "Scalability", "Links",
+          "ContactName", "ContactEmail", "Language", "CreatedAt", "CreatedBy", "UpdatedAt", "SubmittedAt", "ReviewedAt", "ReviewedBy")
+        SELECT p."Id", 1, 'Published',
+          initcap(w.a[1 + (n * 7) % 52]) || ' ' || w.a[1 + (n * 11) % 52] || ' programme ' || n,
+          array_to_string(ARRAY(SELECT pg_temp.cop_bench_word(w.a, n, k) FROM generate_series(1, 25) k), ' '),
+          array_to_string(ARRAY(SELECT pg_temp.cop_bench_word(w.a, n, 100 + k) FROM generate_series(1, 200) k), ' '),
+          ARRAY[c.a[1 + (n * 37) % array_length(c.a, 1)]],
+          'Organisation ' || (n % 300),
+          (ARRAY['government','regulator','industry','civil-society','academia','international-organisation','children-youth'])[1 + n % 7],
+          CASE n % 4 WHEN 0 THEN ARRAY['children','parents-educators'] WHEN 1 THEN ARRAY['industry','policy-makers']
+                     WHEN 2 THEN ARRAY['children','policy-makers'] ELSE ARRAY['parents-educators','industry'] END,
+          ARRAY[(ARRAY['pg.1.leadership','cj.4.law_enforcement','vs.11.helpline','so.13.education','ind.17.reporting','mc.20.media_reporting'])[1 + n % 6]],
+          2005 + n % 20, CASE WHEN n % 3 = 0 THEN NULL ELSE 2006 + n % 20 + n % 4 END,
+          array_to_string(ARRAY(SELECT pg_temp.cop_bench_word(w.a, n, 400 + k) FROM generate_series(1, 60) k), ' '),
+          'enablers', 'scaling', ARRAY['https://example.org/' || n], 'Contact', 'contact@example.org',
+          (ARRAY['en','fr','ar','es'])[1 + n % 4], now(), 'bench', now(), now(), now() - make_interval(hours => n::int), 'bench'
+        FROM (SELECT "Id", row_number() OVER (ORDER BY "Id") AS n FROM "BestPractices" WHERE "OwnerId" = 'bench') p, w, c;
+        UPDATE "BestPractices" p SET "PublishedVersionId" = v."Id" FROM "BestPracticeVersions" v WHERE v."PracticeId" = p."Id" AND p."OwnerId" = 'bench';
+        ANALYZE;
+        """;
+
+}
+
+internal sealed class BenchApp(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        foreach (var (key, value) in new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Cop"] = connectionString, ["Database:MigrateOnStartup"] = "true", ["Demo:Enabled"] = "true",
+            ["Jobs:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+        })
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

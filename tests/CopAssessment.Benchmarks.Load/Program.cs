@@ -1,0 +1,121 @@
+// Deadline-day load: many sessions autosaving answers against a running app on loopback.
+// Usage: CopAssessment.Benchmarks.Load BASE_URL CONNECTION_STRING [sessions] [seconds]
+// Prints saves/second, latency percentiles, acknowledged saves vs history rows (lost writes),
+// and the render time of the largest domain page. scripts/bench-autosave.sh starts the app first.
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using CopAssessment.Domain.Questionnaires;
+using Npgsql;
+
+var baseUrl = args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5077";
+var connectionString = args.ElementAtOrDefault(1) ?? throw new ArgumentException("connection string required");
+var sessions = int.Parse(args.ElementAtOrDefault(2) ?? "64");
+var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "20");
+
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (!File.Exists(Path.Combine(root.FullName, "CopAssessment.sln"))) root = root.Parent!;
+var definition = QuestionnaireDefinition.Parse(File.ReadAllText(Path.Combine(root.FullName, "samples", "questionnaires", "mnr.json")));
+// Questions that are always shown and take yes/partial/no: any of them can be saved at any time.
+var keys = definition.Questions.Where(q => q.RelevantWhen is null && q.Type == QuestionType.YesPartialNo).Select(q => q.Key).ToArray();
+var largestDomain = definition.Domains.OrderByDescending(d => d.Capabilities.Sum(c => c.Questions.Count)).First().Key;
+string[] values = ["yes", "partial", "no"];
+
+await using var data = NpgsqlDataSource.Create(connectionString);
+var drafts = new List<int>();
+await using (var command = data.CreateCommand("""SELECT "Id" FROM "Submissions" WHERE "Status" = 'Draft' ORDER BY "Id" LIMIT $1"""))
+{
+    command.Parameters.AddWithValue(sessions);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) drafts.Add(reader.GetInt32(0));
+}
+if (drafts.Count < sessions) throw new InvalidOperationException($"Only {drafts.Count} draft submissions for {sessions} sessions");
+long HistoryRows()
+{
+    using var command = data.CreateCommand("""SELECT count(*) FROM "AnswerHistory" WHERE "SubmissionId" = ANY($1)""");
+    command.Parameters.AddWithValue(drafts.ToArray());
+    return (long)command.ExecuteScalar()!;
+}
+var historyBefore = HistoryRows();
+
+async Task<(HttpClient Client, string Token)> SignInAsync()
+{
+    var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 4 }) { BaseAddress = new Uri(baseUrl) };
+    var login = await client.GetStringAsync("/account/login");
+    var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Email"] = "admin@demo.local", ["Password"] = "Demo-Password-2026", ["__RequestVerificationToken"] = token,
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in failed: {response.StatusCode}");
+    var page = await client.GetStringAsync($"/assessments/{drafts[0]}/{largestDomain}");
+    return (client, Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+}
+
+var clients = new List<(HttpClient Client, string Token)>();
+for (var i = 0; i < sessions; i++) clients.Add(await SignInAsync());
+Console.WriteLine($"{sessions} sessions signed in; {keys.Length} candidate questions; {seconds} s of load after 3 s warm-up");
+
+var latencies = new ConcurrentBag<double>();
+long acknowledged = 0, failures = 0, conflicts = 0;
+var measuring = false;
+var stop = DateTime.UtcNow.AddSeconds(seconds + 3);
+var warmEnd = DateTime.UtcNow.AddSeconds(3);
+var tasks = clients.Select((session, index) => Task.Run(async () =>
+{
+    var submission = drafts[index];
+    var random = new Random(index);
+    var versions = new Dictionary<string, uint>();
+    while (DateTime.UtcNow < stop)
+    {
+        var key = keys[random.Next(keys.Length)];
+        var previous = versions.GetValueOrDefault(key);
+        var value = values[random.Next(values.Length)];
+        var content = new FormUrlEncodedContent([new("key", key), new("version", previous.ToString()), new("value", value)]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/assessments/{submission}/answers") { Content = content };
+        request.Headers.Add("RequestVerificationToken", session.Token);
+        request.Headers.Add("Accept", "application/json");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await session.Client.SendAsync(request);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var body = await response.Content.ReadAsStringAsync();
+        var version = Regex.Match(body, "\"version\":(\\d+)");
+        if (version.Success) versions[key] = uint.Parse(version.Groups[1].Value);
+        var saved = response.IsSuccessStatusCode && body.Contains("\"outcome\":\"saved\"");
+        // Every acknowledged save counts, warm-up included: all of them must be in the history.
+        if (saved) Interlocked.Increment(ref acknowledged);
+        else if (response.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref conflicts);
+        else if (!body.Contains("\"outcome\":\"unchanged\"")) Interlocked.Increment(ref failures);
+        if (DateTime.UtcNow >= warmEnd)
+        {
+            measuring = true;
+            latencies.Add(elapsed);
+        }
+    }
+})).ToArray();
+await Task.WhenAll(tasks);
+_ = measuring;
+
+var sorted = latencies.Order().ToArray();
+double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+var historyAfter = HistoryRows();
+Console.WriteLine($"requests measured: {sorted.Length} in {seconds} s = {sorted.Length / (double)seconds:F0} saves/s");
+Console.WriteLine($"latency ms: p50 {P(50):F1}  p95 {P(95):F1}  p99 {P(99):F1}  max {sorted.LastOrDefault():F1}");
+Console.WriteLine($"acknowledged saves: {acknowledged}; history rows added: {historyAfter - historyBefore}; lost writes: {acknowledged - (historyAfter - historyBefore)}");
+Console.WriteLine($"conflicts: {conflicts}; other failures: {failures}");
+
+// Render time of the largest domain page, one session at a time.
+var renders = new List<double>();
+var (pageClient, _) = clients[0];
+for (var i = 0; i < 220; i++)
+{
+    var started = Stopwatch.GetTimestamp();
+    using var response = await pageClient.GetAsync($"/assessments/{drafts[i % drafts.Count]}/{largestDomain}");
+    await response.Content.ReadAsByteArrayAsync();
+    if (i >= 20) renders.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+}
+renders.Sort();
+Console.WriteLine($"largest domain page ('{largestDomain}', {definition.Domains.First(d => d.Key == largestDomain).Capabilities.Sum(c => c.Questions.Count)} questions): " +
+    $"p50 {renders[renders.Count / 2]:F1} ms  p95 {renders[(int)(renders.Count * 0.95)]:F1} ms (client-measured, includes loopback)");
+return acknowledged == historyAfter - historyBefore ? 0 : 1;

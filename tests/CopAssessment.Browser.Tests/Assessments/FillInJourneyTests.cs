@@ -1,0 +1,70 @@
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.Cycles;
+using CopAssessment.Web.Features.Questionnaires;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CopAssessment.Browser.Tests.Assessments;
+
+[Collection(BrowserCollection.Name)]
+public class FillInJourneyTests(BrowserFixture fixture)
+{
+    /// <summary>A fresh open cycle, so these tests never share Kenya's submission with the demo data or each other.</summary>
+    private async Task<int> KenyaSubmissionAsync()
+    {
+        var id = 0;
+        await fixture.App.WithScopeAsync(async services =>
+        {
+            var version = await services.GetRequiredService<QuestionnaireCatalog>().GetLatestVersionAsync();
+            var cycles = services.GetRequiredService<CycleService>();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var cycle = await cycles.CreateAsync(new CycleInput { Name = "Browser " + Guid.NewGuid().ToString("N")[..8], QuestionnaireVersionId = version!.Id, OpensOn = today, Deadline = today.AddDays(30) });
+            await cycles.ApplyAsync(cycle, CopAssessment.Domain.Workflow.CycleAction.Open);
+            var db = services.GetRequiredService<CopAssessment.Web.Data.CopDbContext>();
+            id = await db.Set<Submission>().Where(s => s.CycleId == cycle.Id && s.CountryIso3 == "KEN").Select(s => s.Id).SingleAsync();
+        });
+        return id;
+    }
+
+    [Fact]
+    public async Task Focal_point_answers_sees_saved_reloads_and_a_follow_up_appears()
+    {
+        var id = await KenyaSubmissionAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "focal.ken@demo.local");
+        await page.GotoAsync($"/assessments/{id}/policy");
+
+        var followUp = page.Locator("#q-pg-1-2");
+        await Assertions.Expect(followUp).ToBeHiddenAsync();
+        var first = page.Locator("#q-pg-1-1");
+        await first.GetByRole(AriaRole.Radio).First.CheckAsync();
+        await Assertions.Expect(first.Locator(".save-state")).ToHaveTextAsync("Saved");
+        // The relevance condition holds now: the follow-up question appears.
+        await Assertions.Expect(followUp).ToBeVisibleAsync();
+        await followUp.GetByRole(AriaRole.Checkbox).Nth(1).CheckAsync();
+        await Assertions.Expect(followUp.Locator(".save-state")).ToHaveTextAsync("Saved");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "assessment-domain-saved.png"), FullPage = false });
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#q-pg-1-1").GetByRole(AriaRole.Radio).First).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#q-pg-1-2").GetByRole(AriaRole.Checkbox).Nth(1)).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#q-pg-1-2")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Submitting_with_missing_answers_lists_them_with_links()
+    {
+        var id = await KenyaSubmissionAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "focal.ken@demo.local");
+        await page.GotoAsync($"/assessments/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the assessment" }).ClickAsync();
+        var problems = page.Locator("#submit-problems");
+        await Assertions.Expect(problems).ToContainTextAsync("required questions have no answer");
+        Assert.True(await problems.Locator("a").CountAsync() > 50);
+        await problems.Locator("a[href*='#q-pg-1-1']").ClickAsync();
+        await page.WaitForURLAsync($"**/assessments/{id}/policy#q-pg-1-1");
+    }
+}

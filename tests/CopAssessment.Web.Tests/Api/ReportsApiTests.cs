@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using CopAssessment.Tests;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Tests.Reports;
+
+namespace CopAssessment.Web.Tests.Api;
+
+[Collection(AppCollection.Name)]
+public class ReportsApiTests(CopAppFactory app)
+{
+    // Four African countries, two in Europe (fewer than three: suppressed when anonymised).
+    private static bool Participants(string iso3) => iso3 is "KEN" or "GHA" or "NGA" or "SEN" or "FRA" or "DEU";
+
+    [Fact]
+    public async Task Scorecard_is_scoped_and_equals_the_scoring_engine()
+    {
+        var cycle = await CycleSeed.CreateAsync(app, PublicationPolicy.Named, Participants);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var json = JsonDocument.Parse(await ken.GetStringAsync($"/api/v1/cycles/{cycle}/countries/KEN/scorecard")).RootElement;
+        var expected = CycleSeed.Expected("KEN");
+        Assert.Equal(expected.Overall!.Value, json.GetProperty("overall").GetDouble(), 9);
+        var policy = json.GetProperty("domains").EnumerateArray().Single(d => d.GetProperty("key").GetString() == "policy");
+        Assert.Equal(expected.FindDomain("policy")!.Score!.Value, policy.GetProperty("score").GetDouble(), 9);
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/api/v1/cycles/{cycle}/countries/GHA/scorecard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Named_scores_list_only_the_callers_countries()
+    {
+        var cycle = await CycleAsync(PublicationPolicy.Named);
+        var coordinator = await app.SignedInClientAsync("coordinator.afr@demo.local");
+        var json = JsonDocument.Parse(await coordinator.GetStringAsync($"/api/v1/cycles/{cycle}/scores")).RootElement;
+        var countries = json.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("iso3").GetString()).ToList();
+        Assert.Equal(["GHA", "KEN", "NGA", "SEN"], countries);
+        var afr = json.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("region").GetString() == "AFR");
+        var expectedMean = new[] { "GHA", "KEN", "NGA", "SEN" }.Average(c => CycleSeed.Expected(c).Overall!.Value);
+        Assert.Equal(expectedMean, afr.GetProperty("overall").GetProperty("mean").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Anonymised_scores_name_no_country_and_suppress_small_groups()
+    {
+        var cycle = await CycleAsync(PublicationPolicy.Anonymised);
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var body = await reviewer.GetStringAsync($"/api/v1/cycles/{cycle}/scores?region=EUR");
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Empty(json.GetProperty("countries").EnumerateArray());
+        Assert.DoesNotContain("FRA", body);
+        var eur = json.GetProperty("regions").EnumerateArray().Single();
+        Assert.Equal(2, eur.GetProperty("overall").GetProperty("n").GetInt32());
+        Assert.Equal(JsonValueKind.Null, eur.GetProperty("overall").GetProperty("mean").ValueKind);
+        Assert.True(eur.GetProperty("overall").GetProperty("suppressed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Api_answers_401_json_without_a_cookie_and_publishes_an_openapi_document()
+    {
+        var anonymous = app.CreateBrowserClient();
+        var response = await anonymous.GetAsync("/api/v1/cycles");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("json", response.Content.Headers.ContentType!.MediaType);
+        var contributor = await app.SignedInClientAsync("contributor@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/api/v1/cycles")).StatusCode);
+
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/cycles/{cycleId}/scores", openApi);
+        Assert.Contains("/api/v1/cycles/{cycleId}/countries/{iso3}/scorecard", openApi);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await ken.GetStringAsync("/api/v1/cycles")).RootElement.ValueKind);
+    }
+
+    private Task<int> CycleAsync(PublicationPolicy policy) => CycleSeed.CreateAsync(app, policy, Participants);
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using CopAssessment.Tests;
+using CopAssessment.Web.Data.BestPractices;
+using Microsoft.EntityFrameworkCore;
+using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
+
+namespace CopAssessment.Web.Tests.BestPractices;
+
+[Collection(AppCollection.Name)]
+public class AttachmentTests(CopAppFactory app)
+{
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, byte[] bytes, string name, string claimedType)
+    {
+        var page = await client.GetStringAsync($"/best-practices/{id}/edit");
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(claimedType);
+        content.Add(file, "file", name);
+        return await client.PostAsync($"/best-practices/{id}/attachments", content);
+    }
+
+    [Fact]
+    public async Task A_pdf_is_attached_with_its_hash_and_a_renamed_executable_is_refused()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var id = await CreateAsync(ken, Form(Unique("Files "), intent: "save"));
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, id, pdf, "report.pdf", "application/pdf")).StatusCode);
+        await UploadAsync(ken, id, [0x4D, 0x5A, 0x90, 0x00, 0x03], "report.pdf", "application/pdf");
+        Assert.Contains("Only PDF, Office documents and images", await ken.GetStringAsync($"/best-practices/{id}/edit"));
+
+        var files = await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().Where(a => a.Version!.PracticeId == id)
+            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Sha256 }).ToListAsync());
+        var only = Assert.Single(files);
+        Assert.Equal(("report.pdf", "application/pdf"), (only.FileName, only.ContentType));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), only.Sha256);
+
+        // Published: the attachment becomes public with the practice.
+        await PostAsync(ken, $"/best-practices/{id}/edit", $"/best-practices/{id}/edit", Form(Unique("Files "), intent: "submit"));
+        await DecideAsync(await app.SignedInClientAsync("reviewer@demo.local"), id, "Publish");
+        var details = await app.CreateClient().GetStringAsync($"/best-practices/{id}");
+        var attachmentId = await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().Where(a => a.Version!.PracticeId == id && a.Version.Status == PracticeStatus.Published).Select(a => a.Id).SingleAsync());
+        Assert.Contains($"/best-practices/{id}/attachments/{attachmentId}", details);
+        var download = await app.CreateClient().GetAsync($"/best-practices/{id}/attachments/{attachmentId}");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_configured_limit_is_refused()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var id = await CreateAsync(ken, Form(Unique("Big "), intent: "save"));
+        var big = new byte[21 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(big);
+        await UploadAsync(ken, id, big, "big.pdf", "application/pdf");
+        Assert.Contains("The file is larger than 20 MB.", await ken.GetStringAsync($"/best-practices/{id}/edit"));
+    }
+}

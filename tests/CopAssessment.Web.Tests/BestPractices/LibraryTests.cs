@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CopAssessment.Tests;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
+
+namespace CopAssessment.Web.Tests.BestPractices;
+
+[Collection(AppCollection.Name)]
+public partial class LibraryTests(CopAppFactory app)
+{
+    [Fact]
+    public async Task Html_and_script_in_every_text_field_come_out_encoded()
+    {
+        const string evil = "<script>alert('x')</script><b onmouseover=\"x\">bold</b>";
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var marker = Unique("xss");
+        var fields = Form(marker + " " + evil, description: marker + " " + evil + "\n\nSecond paragraph " + evil, extraText: evil);
+        var id = await CreateAsync(ken, fields);
+        await DecideAsync(reviewer, id, "Publish");
+
+        foreach (var html in new[]
+        {
+            await app.CreateClient().GetStringAsync($"/best-practices/{id}"),
+            await app.CreateClient().GetStringAsync("/best-practices?q=" + marker),
+            await reviewer.GetStringAsync($"/best-practices/{id}"),
+            await reviewer.GetStringAsync($"/best-practices/moderation/{id}"),
+            await ken.GetStringAsync($"/best-practices/{id}/edit"),
+        })
+        {
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<b onmouseover", html);
+            Assert.Contains("&lt;script&gt;", html);
+        }
+        var details = await app.CreateClient().GetStringAsync($"/best-practices/{id}");
+        Assert.Contains("<p>Second paragraph &lt;script&gt;", details);
+        Assert.Contains("<a href=\"https://example.org/report\" rel=\"noopener noreferrer\" target=\"_blank\">", details);
+        var feed = await app.CreateClient().GetStringAsync("/best-practices/feed.atom");
+        Assert.DoesNotContain("<script>", feed);
+    }
+
+    [Fact]
+    public async Task Contact_email_is_shown_only_to_signed_in_secretariat_staff()
+    {
+        var title = Unique("Contact ");
+        var id = (await PublishedAsync(app, Version(title)))[0];
+        Assert.DoesNotContain("hidden-contact@example.org", await app.CreateClient().GetStringAsync($"/best-practices/{id}"));
+        Assert.DoesNotContain("hidden-contact@example.org", await (await app.SignedInClientAsync("focal.gha@demo.local")).GetStringAsync($"/best-practices/{id}"));
+        Assert.Contains("hidden-contact@example.org", await (await app.SignedInClientAsync("reviewer@demo.local")).GetStringAsync($"/best-practices/{id}"));
+    }
+
+    [Fact]
+    public async Task Search_finds_a_word_of_the_description_with_and_without_accents()
+    {
+        var tag = Unique("t");
+        var id = (await PublishedAsync(app, Version("Programa " + tag, description: $"Un programa de protección integral {tag} para la niñez.", language: "es")))[0];
+        foreach (var q in new[] { "protección " + tag, "proteccion " + tag, "PROTECCIÓN " + tag, "ninez " + tag })
+        {
+            var html = await app.CreateClient().GetStringAsync("/best-practices?q=" + Uri.EscapeDataString(q));
+            Assert.Contains($"href=\"/best-practices/{id}\"", html);
+            Assert.Contains("1 practices found", html);
+        }
+        // The matching words are highlighted in the snippet, and only they are markup.
+        var page = await app.CreateClient().GetStringAsync("/best-practices?q=" + Uri.EscapeDataString("proteccion " + tag));
+        Assert.Contains("<mark>protección</mark>", page);
+        Assert.DoesNotContain("found", (await app.CreateClient().GetStringAsync("/best-practices?q=zzznomatch" + tag)).Replace("0 practices found", ""));
+    }
+
+    [Fact]
+    public async Task Search_ranks_a_title_match_above_a_description_match()
+    {
+        var tag = Unique("rank");
+        var ids = await PublishedAsync(app, Version("Other", description: "mentions " + tag), Version("About " + tag));
+        var html = await app.CreateClient().GetStringAsync("/best-practices?q=" + tag);
+        Assert.True(html.IndexOf($"/best-practices/{ids[1]}\"", StringComparison.Ordinal) < html.IndexOf($"/best-practices/{ids[0]}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Filters_combine()
+    {
+        var tag = Unique("f");
+        var ids = await PublishedAsync(app,
+            Version(tag + " a", description: tag, country: "KEN", audiences: ["children"], group: "industry", language: "en", start: 2018, end: 2021),
+            Version(tag + " b", description: tag, country: "KEN", audiences: ["policy-makers"], group: "industry", language: "en", start: 2018, end: 2021),
+            Version(tag + " c", description: tag, country: "FRA", audiences: ["children"], group: "industry", language: "fr", start: 2018, end: 2021),
+            Version(tag + " d", description: tag, country: "GHA", audiences: ["children"], group: "academia", language: "en", start: 2018, end: 2021),
+            Version(tag + " e", description: tag, country: "GHA", audiences: ["children"], group: "industry", language: "en", start: 2023, end: null, capability: "pg.1.leadership"));
+
+        async Task<List<int>> Found(string filters)
+        {
+            var html = await app.CreateClient().GetStringAsync($"/best-practices?q={tag}&{filters}");
+            return ResultLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).Order().ToList();
+        }
+        Assert.Equal([ids[0], ids[1], ids[2], ids[3], ids[4]], await Found(""));
+        Assert.Equal([ids[0], ids[3], ids[4]], await Found("region=AFR&audience=children"));
+        Assert.Equal([ids[0], ids[4]], await Found("region=AFR&audience=children&group=industry"));
+        Assert.Equal([ids[0]], await Found("region=AFR&audience=children&group=industry&year=2020"));
+        Assert.Equal([ids[2]], await Found("language=fr&audience=children"));
+        Assert.Equal([ids[4]], await Found("country=GHA&capability=pg.1.leadership"));
+        Assert.Empty(await Found("country=FRA&language=en"));
+    }
+
+    [Fact]
+    public async Task Export_rows_match_the_filtered_list()
+    {
+        var tag = Unique("x");
+        var ids = await PublishedAsync(app,
+            Version(tag + " one", description: tag, country: "KEN", start: 2019, end: 2022),
+            Version(tag + " two", description: tag, country: "BRA", start: 2020),
+            Version(tag + " three", description: tag, country: "EGY", start: 2021));
+        var query = $"?q={tag}&region=AFR";
+        var html = await app.CreateClient().GetStringAsync("/best-practices" + query);
+        var listed = ResultLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal([ids[0]], listed);
+        Assert.Contains($"href=\"/best-practices/export.xlsx{query.Replace("&", "&amp;")}\"", html);
+
+        var response = await app.CreateClient().GetAsync("/best-practices/export.xlsx" + query);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().Skip(1).ToList();
+        Assert.Equal(listed.Count, rows.Count);
+        var cells = rows[0].Elements<Cell>().ToList();
+        Assert.Equal(CellValues.Number, cells[0].DataType!.Value);
+        Assert.Equal(ids[0].ToString(), cells[0].CellValue!.Text);
+        Assert.Equal(tag + " one", cells[1].InnerText);
+        var years = cells.Where(c => c.DataType?.Value == CellValues.Number).Skip(1).Select(c => c.CellValue!.Text).ToList();
+        Assert.Equal(["2019", "2022"], years);
+    }
+
+    [Fact]
+    public async Task Library_pages_and_feed_are_public_and_the_queue_is_not()
+    {
+        var anonymous = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/best-practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/best-practices?page=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/best-practices/feed.atom")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/best-practices/moderation")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/best-practices/new")).StatusCode);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        Assert.StartsWith("/account/access-denied", (await ken.GetAsync("/best-practices/moderation")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Demo_library_has_at_least_sixty_practices_in_four_languages()
+    {
+        var html = await app.CreateClient().GetStringAsync("/best-practices");
+        var total = int.Parse(CountText().Match(html).Groups[1].Value);
+        Assert.True(total >= 60, $"{total} practices");
+        foreach (var language in new[] { "en", "fr", "ar", "es" })
+            Assert.DoesNotContain(">0 practices found", await app.CreateClient().GetStringAsync("/best-practices?language=" + language));
+    }
+
+    [GeneratedRegex(@"<h2 class=""h5 mb-1""><a href=""/best-practices/(\d+)"">")]
+    private static partial Regex ResultLink();
+
+    [GeneratedRegex(@"(\d+) practices found")]
+    private static partial Regex CountText();
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Web.Reporting;
+using CopAssessment.Web.Reporting.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+
+namespace CopAssessment.Web.Tests.Reports;
+
+public class ExcelReportTests
+{
+    private static readonly ExcelReportWriter Writer = new(ReportTestData.Localizer());
+
+    [Theory]
+    [InlineData(ReportKind.Global, PublicationMode.Named, "en")]
+    [InlineData(ReportKind.Global, PublicationMode.Anonymised, "fr")]
+    [InlineData(ReportKind.Regional, PublicationMode.Named, "ar")]
+    [InlineData(ReportKind.Country, PublicationMode.Named, "en")]
+    public void Workbook_is_valid_open_xml(ReportKind kind, PublicationMode policy, string culture)
+    {
+        var data = ReportTestData.Build(kind, policy, culture, region: kind == ReportKind.Regional ? "AFR" : null, iso3: kind == ReportKind.Country ? "KEN" : null);
+        using var document = Open(Writer.Write(data));
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+        Assert.Equal(data.Title, document.PackageProperties.Title);
+        Assert.False(string.IsNullOrEmpty(document.PackageProperties.Creator));
+        Assert.NotNull(document.PackageProperties.Created);
+    }
+
+    [Fact]
+    public void Global_workbook_has_the_sheets_and_the_scoring_engines_numbers()
+    {
+        var sources = ReportTestData.Sources();
+        var data = ReportTestData.Build(ReportKind.Global, sources: sources);
+        using var document = Open(Writer.Write(data));
+
+        var names = SheetNames(document);
+        Assert.Equal(["Summary", "Domains", "Heat map", .. data.ScoredDomains.Select(d => d.Name.Get("en")), "Answers", "Best practices", "About"],
+            names.Select(n => n).ToList());
+
+        // Heat map: one row per country, the engine's unrounded values in numeric cells.
+        var heat = Read(document, "Heat map");
+        var capabilities = data.ScoredCapabilities.ToList();
+        foreach (var iso3 in new[] { "KEN", "FRA", "BRA", "EGY", "JPN" })
+        {
+            var source = sources.Single(s => s.Iso3 == iso3);
+            var row = heat.RowOf(0, iso3);
+            Assert.Equal(source.Name, heat.Text(row, 1));
+            if (source.Scorecard is null) { Assert.Null(heat.Number(row, 4)); continue; }
+            Assert.Equal(source.Scorecard.Overall!.Value, heat.Number(row, 4)!.Value, 9);
+            for (var i = 0; i < capabilities.Count; i++)
+            {
+                Assert.Equal(source.Scorecard.FindCapability(capabilities[i].Key)!.Score!.Value, heat.Number(row, 5 + i)!.Value, 9);
+            }
+        }
+
+        // Domains: regional means equal an independent computation over the validated scorecards.
+        var domains = Read(document, "Domains");
+        foreach (var (region, domainKey) in new[] { ("AFR", "policy"), ("EUR", "justice"), ("ASP", "industry") })
+        {
+            var validated = sources.Where(s => s.Region == region && s.Status is Domain.Workflow.SubmissionStatus.Validated).ToList();
+            var expected = validated.Average(s => s.Scorecard!.FindDomain(domainKey)!.Score!.Value);
+            var domainName = data.Definition.Domains.Single(d => d.Key == domainKey).Name.Get("en");
+            var row = domains.Rows.Single(r => domains.Text(r, 0) == domainName && domains.Text(r, 1) == ReportTestData.RegionNames[region]);
+            Assert.Equal(validated.Count, (int)domains.Number(row, 2)!.Value);
+            Assert.Equal(expected, domains.Number(row, 3)!.Value, 9);
+            Assert.Equal(validated.Min(s => s.Scorecard!.FindDomain(domainKey)!.Score!.Value), domains.Number(row, 5)!.Value, 9);
+        }
+
+        // Summary: participation as a fraction with a percent format.
+        var summary = Read(document, "Summary");
+        var global = summary.RowOf(0, "Global");
+        Assert.Equal(sources.Count(s => s.Status != Domain.Workflow.SubmissionStatus.Draft) / 193.0, summary.Number(global, 4)!.Value, 9);
+        Assert.Equal((uint)XStyle.Percent, summary.Style(global, 4));
+        Assert.Equal((uint)XStyle.Score, summary.Style(global, 6));
+
+        // Answers: one row per country, typed values.
+        var answers = Read(document, "Answers");
+        var ken = answers.RowOf(0, "KEN");
+        var kenya = sources.Single(s => s.Iso3 == "KEN").Answers!;
+        var numberQuestion = data.Definition.Questions.First(q => q.Type == Domain.Questionnaires.QuestionType.Number && kenya.ContainsKey(q.Key));
+        var column = answers.ColumnOf(1, numberQuestion.Key);
+        Assert.Equal((double)kenya[numberQuestion.Key].NumberOrNull!.Value, answers.Number(ken, column));
+    }
+
+    [Fact]
+    public void Heat_map_is_frozen_filtered_and_coloured_by_stage()
+    {
+        using var document = Open(Writer.Write(ReportTestData.Build(ReportKind.Regional, region: "EUR")));
+        var part = SheetPart(document, "Heat map");
+        var pane = part.Worksheet.Descendants<Pane>().Single();
+        Assert.Equal(1d, pane.VerticalSplit!.Value);
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.NotNull(part.Worksheet.Descendants<AutoFilter>().SingleOrDefault());
+        var rules = part.Worksheet.Descendants<ConditionalFormattingRule>().ToList();
+        Assert.Equal(4, rules.Count);
+        Assert.Contains(rules, r => r.InnerText.Contains(">=75"));
+        Assert.NotEmpty(part.Worksheet.Descendants<Column>());
+    }
+
+    [Fact]
+    public void Anonymised_workbook_names_no_country_and_suppresses_small_groups()
+    {
+        // Two validated countries in CIS, plenty elsewhere.
+        var sources = ReportTestData.Sources(only: iso3 => ReportTestData.CountryRegions[iso3] != "CIS" || iso3 is "RUS" or "KAZ");
+        var data = ReportTestData.Build(ReportKind.Global, PublicationMode.Anonymised, sources: sources,
+            bestPractices: [new ReportBestPractice("Helpline", "Kenya", "A national helpline.", null)]);
+        using var document = Open(Writer.Write(data));
+        var texts = SheetNames(document).SelectMany(n => Read(document, n).AllTexts()).ToList();
+        foreach (var (iso3, name, _) in ReportTestData.Countries)
+        {
+            var pattern = new Regex($@"\b{Regex.Escape(name)}\b");
+            Assert.DoesNotContain(texts, t => pattern.IsMatch(t) || t == iso3);
+        }
+
+        var heat = Read(document, "Heat map");
+        var cis = heat.RowOf(0, ReportTestData.RegionNames["CIS"]);
+        Assert.Equal(2, (int)heat.Number(cis, 1)!.Value);
+        Assert.Null(heat.Number(cis, 2));
+        Assert.All(Enumerable.Range(3, data.ScoredCapabilities.Count()), c => Assert.Null(heat.Number(cis, c)));
+        var eur = heat.RowOf(0, ReportTestData.RegionNames["EUR"]);
+        Assert.NotNull(heat.Number(eur, 2));
+    }
+
+    internal static SpreadsheetDocument Open(byte[] bytes) => SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+
+    internal static List<string> SheetNames(SpreadsheetDocument document) =>
+        document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+
+    private static WorksheetPart SheetPart(SpreadsheetDocument document, string name)
+    {
+        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
+        return (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
+    }
+
+    internal static SheetContent Read(SpreadsheetDocument document, string name) => new(SheetPart(document, name));
+
+    internal sealed class SheetContent
+    {
+        private readonly Dictionary<(int Row, int Column), Cell> _cells = [];
+
+        public SheetContent(WorksheetPart part)
+        {
+            foreach (var cell in part.Worksheet.Descendants<Cell>())
+            {
+                var reference = cell.CellReference!.Value!;
+                var letters = new string(reference.TakeWhile(char.IsLetter).ToArray());
+                var column = letters.Aggregate(0, (acc, c) => acc * 26 + (c - 'A' + 1)) - 1;
+                _cells[(int.Parse(reference[letters.Length..]), column)] = cell;
+            }
+        }
+
+        public IEnumerable<int> Rows => _cells.Keys.Select(k => k.Row).Distinct().Order();
+
+        public string? Text(int row, int column) =>
+            _cells.TryGetValue((row, column), out var cell) && cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : null;
+
+        public double? Number(int row, int column) =>
+            _cells.TryGetValue((row, column), out var cell) && cell.DataType is null && cell.CellValue is { } value
+                ? double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        public uint? Style(int row, int column) => _cells.TryGetValue((row, column), out var cell) ? cell.StyleIndex?.Value : null;
+
+        public int RowOf(int column, string text) => Rows.First(r => Text(r, column) == text);
+
+        public int ColumnOf(int row, string text) => _cells.Keys.Where(k => k.Row == row).Select(k => k.Column).First(c => Text(row, c) == text);
+
+        public IEnumerable<string> AllTexts() => _cells.Values.Where(c => c.DataType?.Value == CellValues.InlineString).Select(c => c.InlineString!.InnerText);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Web.Reporting;
+using CopAssessment.Web.Reporting.Pdf;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopAssessment.Web.Tests.Reports;
+
+/// <summary>PDFs printed by the app's own Chromium renderer, read back with poppler (pdftotext, pdfinfo, pdftoppm).</summary>
+public class PdfReportTests(ReportServices app) : IClassFixture<ReportServices>
+{
+    private async Task<(byte[] Pdf, string Path)> PrintAsync(ReportData data, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var pdf = await scope.ServiceProvider.GetRequiredService<PdfReportWriter>().WriteAsync(data);
+        var path = System.IO.Path.Combine(ReportTestData.ArtifactsDirectory(), name + ".pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, System.IO.Path.ChangeExtension(path, null) + "-page1");
+        return (pdf, path);
+    }
+
+    [Fact]
+    public async Task Global_named_report_shows_titles_countries_and_scores_with_a_correct_table_of_contents()
+    {
+        var sources = ReportTestData.Sources();
+        var data = ReportTestData.Build(ReportKind.Global, sources: sources);
+        var (pdf, path) = await PrintAsync(data, "global-named-en");
+
+        var text = Normalise(Run("pdftotext", "-layout", path, "-"));
+        Assert.Contains("Global stocktaking", text);
+        Assert.Contains("Contents", text);
+        var kenya = sources.Single(s => s.Iso3 == "KEN");
+        Assert.Contains("Kenya", text);
+        Assert.Contains(ScoreDisplayOf(kenya.Scorecard!.Overall), text);
+        Assert.Contains(data.Aggregate.Global.Overall.Mean is { } mean ? ScoreDisplayOf(mean) : "–", text);
+
+        var pages = PageCount(path);
+        Assert.Equal(pages, PdfRenderer.PageCount(pdf));
+        Assert.InRange(pages, 12, 60);
+
+        // Each entry of the contents points at the page where its section's heading is.
+        var contents = Normalise(Run("pdftotext", "-f", "2", "-l", "2", "-layout", path, "-"));
+        foreach (var section in new[] { "Heat map", "Distribution over stages", "Methods", data.ScoredDomains.Last().Name.Get("en") })
+        {
+            var match = Regex.Match(contents, Regex.Escape(section) + @"\s*\.*\s*(\d+)");
+            Assert.True(match.Success, $"'{section}' not in the contents:\n{contents}");
+            var page = int.Parse(match.Groups[1].Value);
+            var pageText = Normalise(Run("pdftotext", "-f", page.ToString(), "-l", page.ToString(), "-layout", path, "-"));
+            Assert.Contains(section, pageText);
+        }
+    }
+
+    [Fact]
+    public async Task Country_scorecard_shows_the_country_its_scores_and_answers()
+    {
+        var sources = ReportTestData.Sources();
+        var country = sources.Single(s => s.Iso3 == "KEN");
+        Assert.Equal(Domain.Workflow.SubmissionStatus.Validated, country.Status);
+        var data = ReportTestData.Build(ReportKind.Country, iso3: "KEN", sources: sources);
+        var (_, path) = await PrintAsync(data, "country-ken-en");
+        var text = Normalise(Run("pdftotext", "-layout", path, "-"));
+        Assert.Contains("Country scorecard", text);
+        Assert.Contains("Kenya", text);
+        Assert.Contains(ScoreDisplayOf(country.Scorecard!.Overall), text);
+        Assert.Contains(ScoreDisplayOf(country.Scorecard.FindDomain("policy")!.Score), text);
+        Assert.Contains("https://example.org/evidence/KEN.pdf", text);
+        Assert.InRange(PageCount(path), 6, 40);
+    }
+
+    [Fact]
+    public async Task Arabic_report_is_right_to_left_with_arabic_text_in_logical_order()
+    {
+        var data = ReportTestData.Build(ReportKind.Country, culture: "ar", iso3: "EGY");
+        var (_, path) = await PrintAsync(data, "country-egy-ar");
+        var text = Normalise(Run("pdftotext", path, "-"));
+        // The questionnaire's Arabic domain name and a UI string, as characters in reading order.
+        var domain = data.Definition.Domains.Single(d => d.Key == "policy").Name.Get("ar");
+        Assert.Contains(Normalise(domain), text);
+        Assert.Contains("بطاقة أداء البلد", text);
+        Assert.Matches(new Regex(@"\p{IsArabic}{3,}"), text);
+    }
+
+    [Fact]
+    public async Task Anonymised_regional_report_names_no_country()
+    {
+        var data = ReportTestData.Build(ReportKind.Regional, PublicationMode.Anonymised, region: "AFR",
+            bestPractices: [new ReportBestPractice("Helpline", "Kenya", "A national helpline.", null)]);
+        var (_, path) = await PrintAsync(data, "regional-afr-anonymised-fr");
+        var text = Normalise(Run("pdftotext", "-layout", path, "-"));
+        foreach (var (_, name, _) in ReportTestData.Countries)
+        {
+            Assert.DoesNotMatch(new Regex($@"\b{Regex.Escape(name)}\b"), text);
+        }
+        Assert.Contains("Regional stocktaking", text);
+        Assert.Contains("Africa", text);
+    }
+
+    internal static string ScoreDisplayOf(double? score) => Domain.Scoring.ScoreDisplay.Format(score);
+
+    /// <summary>Collapses spaces and drops the bidi embedding marks pdftotext puts around right-to-left runs.</summary>
+    internal static string Normalise(string text) => Regex.Replace(Regex.Replace(text, "[\u202A-\u202E\u2066-\u2069]", ""), @"[ \t]+", " ");
+
+    internal static int PageCount(string path) =>
+        int.Parse(Regex.Match(Run("pdfinfo", path), @"Pages:\s+(\d+)").Groups[1].Value);
+
+    internal static string Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {process.StandardError.ReadToEnd()}");
+        return output;
+    }
+}

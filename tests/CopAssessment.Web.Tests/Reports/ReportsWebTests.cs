@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Tests;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopAssessment.Web.Tests.Reports;
+
+[Collection(AppCollection.Name)]
+public class ReportsWebTests(CopAppFactory app)
+{
+    private static readonly HashSet<string> Participants = ["KEN", "GHA", "NGA", "SEN", "ZAF", "FRA", "DEU", "ITA", "BRA", "ARG", "EGY"];
+
+    private Task<int> CycleAsync(PublicationPolicy policy = PublicationPolicy.Named) => CycleSeed.CreateAsync(app, policy, Participants.Contains);
+
+    [Fact]
+    public async Task Focal_point_sees_own_scorecard_page_and_404_for_another_country()
+    {
+        var cycle = await CycleAsync();
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var page = await ken.GetAsync($"/reports/cycles/{cycle}/countries/KEN");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Kenya", html);
+        Assert.Contains(ScoreDisplay.Format(CycleSeed.Expected("KEN").Overall), html);
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/reports/cycles/{cycle}/countries/GHA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/reports/cycles/{cycle}/countries/GHA/excel")).StatusCode);
+
+        var excel = await ken.GetAsync($"/reports/cycles/{cycle}/countries/KEN/excel?lang=fr");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Country_pdf_streams_directly()
+    {
+        var cycle = await CycleAsync();
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var pdf = await ken.GetAsync($"/reports/cycles/{cycle}/countries/KEN/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4]);
+    }
+
+    [Fact]
+    public async Task Regional_export_runs_in_the_background_and_only_the_region_may_download_it()
+    {
+        var cycle = await CycleAsync();
+        var coordinator = await app.SignedInClientAsync("coordinator.afr@demo.local");
+        var response = await coordinator.PostFormAsync("/reports", "/reports/exports", new Dictionary<string, string>
+        {
+            ["Kind"] = "Regional", ["CycleId"] = cycle.ToString(), ["RegionCode"] = "AFR", ["Format"] = "Excel", ["Language"] = "en",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        var id = Guid.Parse(location.Split('/').Last());
+        Assert.Contains("Refresh", await coordinator.GetStringAsync(location));
+
+        await RunAsync(id);
+        var status = JsonDocument.Parse(await coordinator.GetStringAsync($"/reports/exports/{id}/status")).RootElement;
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        var file = await coordinator.GetAsync($"/reports/exports/{id}/download");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using var workbook = ExcelReportTests.Open(await file.Content.ReadAsByteArrayAsync());
+        var heat = ExcelReportTests.Read(workbook, "Heat map");
+        var kenya = heat.RowOf(0, "KEN");
+        Assert.Equal(CycleSeed.Expected("KEN").Overall!.Value, heat.Number(kenya, 4)!.Value, 9);
+        Assert.DoesNotContain(heat.Rows, r => heat.Text(r, 0) == "FRA");
+
+        // Europe's focal point, Kenya's focal point and an anonymous caller cannot reach it.
+        var fra = await app.SignedInClientAsync("focal.fra@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await fra.GetAsync($"/reports/exports/{id}/download")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fra.GetAsync($"/reports/exports/{id}")).StatusCode);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/reports/exports/{id}/download")).StatusCode);
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/reports/exports/{id}/download")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Coordinator_cannot_request_another_regions_or_the_global_report()
+    {
+        var cycle = await CycleAsync();
+        var coordinator = await app.SignedInClientAsync("coordinator.afr@demo.local");
+        foreach (var (kind, region) in new[] { ("Regional", "EUR"), ("Global", "") })
+        {
+            var response = await coordinator.PostFormAsync("/reports", "/reports/exports", new Dictionary<string, string>
+            {
+                ["Kind"] = kind, ["CycleId"] = cycle.ToString(), ["RegionCode"] = region, ["Format"] = "Pdf", ["Language"] = "en",
+            });
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Failed_export_shows_the_reason_and_can_be_retried()
+    {
+        var cycle = await CycleAsync();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var export = new ReportExport
+            {
+                Kind = ReportKind.Regional, CycleId = cycle, RegionCode = "AFR", Format = ReportFormat.Excel, Language = "en",
+                RequestedBy = "reviewer@demo.local", Status = ExportStatus.Failed, Error = "Chromium not found at /nowhere.",
+            };
+            db.Add(export);
+            await db.SaveChangesAsync();
+            return export.Id;
+        });
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var page = await reviewer.GetStringAsync($"/reports/exports/{id}");
+        Assert.Contains("Chromium not found at /nowhere.", page);
+        var retry = await reviewer.PostFormAsync($"/reports/exports/{id}", $"/reports/exports/{id}/retry", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        await RunAsync(id);
+        Assert.Equal(ExportStatus.Done, await app.WithDbAsync(db => db.Set<ReportExport>().Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Retention_clean_up_removes_expired_exports()
+    {
+        var cycle = await CycleAsync();
+        var (expired, fresh) = await app.WithDbAsync(async db =>
+        {
+            ReportExport Make(DateTimeOffset expires) => new()
+            {
+                Kind = ReportKind.Global, CycleId = cycle, Format = ReportFormat.Pdf, Language = "en", RequestedBy = "t",
+                Status = ExportStatus.Done, Result = [1, 2, 3], ExpiresAt = expires,
+            };
+            var a = Make(DateTimeOffset.UtcNow.AddDays(-1));
+            var b = Make(DateTimeOffset.UtcNow.AddDays(6));
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        await app.WithScopeAsync(sp => sp.GetRequiredService<ReportExports>().DeleteExpiredAsync());
+        var left = await app.WithDbAsync(db => db.Set<ReportExport>().Where(e => e.Id == expired || e.Id == fresh).Select(e => e.Id).ToListAsync());
+        Assert.Equal([fresh], left);
+    }
+
+    private Task RunAsync(Guid id) => app.WithScopeAsync(sp => sp.GetRequiredService<ReportExports>().RunAsync(id));
+}
