@@ -40,8 +40,7 @@ public sealed partial class PdfRenderer(ReportingOptions options, ILogger<PdfRen
     ];
 
     /// <summary>Prints each document in turn on one page of the browser; one PDF per document.</summary>
-    /// <param name="draft">Only the page count matters (table-of-contents passes): no tagging or outline.</param>
-    public async Task<IReadOnlyList<byte[]>> PrintAsync(IReadOnlyList<string> documents, PageFrame frame, CancellationToken cancellationToken = default, bool draft = false)
+    public async Task<IReadOnlyList<byte[]>> PrintAsync(IReadOnlyList<string> documents, PageFrame frame, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.RenderTimeoutSeconds));
@@ -58,7 +57,7 @@ public sealed partial class PdfRenderer(ReportingOptions options, ILogger<PdfRen
                 {
                     timeout.Token.ThrowIfCancellationRequested();
                     await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(timeout.Token);
-                    results.Add(await page.PdfAsync(PdfOptions(frame, draft)).WaitAsync(timeout.Token));
+                    results.Add(await page.PdfAsync(PdfOptions(frame)).WaitAsync(timeout.Token));
                 }
                 return results;
             }
@@ -89,7 +88,7 @@ public sealed partial class PdfRenderer(ReportingOptions options, ILogger<PdfRen
     [GeneratedRegex(@"/Type\s*/Page\b(?!s)")]
     private static partial Regex PageObject();
 
-    private static PagePdfOptions PdfOptions(PageFrame frame, bool draft)
+    private static PagePdfOptions PdfOptions(PageFrame frame)
     {
         var dir = frame.RightToLeft ? "rtl" : "ltr";
         var font = "font-family:'Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',sans-serif;";
@@ -106,8 +105,10 @@ public sealed partial class PdfRenderer(ReportingOptions options, ILogger<PdfRen
             HeaderTemplate = $"<div dir=\"{dir}\" style=\"{font}font-size:7.5px;color:#5b6b7f;width:100%;margin:0 14mm;border-bottom:0.5px solid #c9d3df;padding-bottom:2px;\">{System.Net.WebUtility.HtmlEncode(frame.HeaderTitle)}</div>",
             FooterTemplate = $"<div dir=\"{dir}\" style=\"{font}font-size:7.5px;color:#5b6b7f;width:100%;margin:0 14mm;text-align:center;\">{pageOf}</div>",
             Margin = new Margin { Top = "18mm", Bottom = "16mm", Left = "14mm", Right = "14mm" },
-            Outline = !draft,
-            Tagged = !draft,
+            // Tagging makes the PDF accessible and is what Chromium needs to write the outline (bookmarks),
+            // which the table-of-contents pass reads.
+            Outline = true,
+            Tagged = true,
         };
     }
 

@@ -19,8 +19,9 @@ public sealed record PdfReportModel(ReportData Data, IReadOnlyList<PdfSection> S
 
 /// <summary>
 /// A report as PDF: the Razor view Reporting/Pdf/Report.cshtml printed by Chromium. Each section starts on
-/// a new page, so the table of contents is exact: the front matter and every section are first printed on
-/// their own to count their pages, then the whole document is printed with those page numbers.
+/// a new page. A draft print of the whole document tells, through the bookmarks Chromium writes for
+/// headings, where each section starts (falling back to printing each section alone to count its pages);
+/// then the document is printed with those page numbers in its table of contents.
 /// </summary>
 public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer renderer, IStringLocalizer<Ui> L)
 {
@@ -35,20 +36,8 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
             var model = new PdfReportModel(data, Sections(data));
             var frame = new PageFrame(data.Title, L["Page {0} of {1}"], data.IsRightToLeft);
 
-            var parts = new List<string> { await views.RenderAsync(ViewPath, model with { Only = "front" }) };
-            foreach (var section in model.Sections)
-            {
-                parts.Add(await views.RenderAsync(ViewPath, model with { Only = section.Id }));
-            }
-            var counts = (await renderer.PrintAsync(parts, frame, cancellationToken, draft: true)).Select(PdfRenderer.PageCount).ToList();
-
-            var pages = new Dictionary<string, int>();
-            var next = counts[0] + 1;
-            for (var i = 0; i < model.Sections.Count; i++)
-            {
-                pages[model.Sections[i].Id] = next;
-                next += counts[i + 1];
-            }
+            var pages = await SectionPagesFromOutlineAsync(model, frame, cancellationToken)
+                ?? await SectionPagesBySectionAsync(model, frame, cancellationToken);
             var html = await views.RenderAsync(ViewPath, model with { Pages = pages });
             return await renderer.PrintAsync(html, frame, cancellationToken);
         }
@@ -56,6 +45,51 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
+    }
+
+    /// <summary>
+    /// One draft print of the whole document; the bookmarks Chromium writes for the section headings say
+    /// on which page each section starts. Null when a section heading is not found in the outline.
+    /// </summary>
+    private async Task<Dictionary<string, int>?> SectionPagesFromOutlineAsync(PdfReportModel model, PageFrame frame, CancellationToken cancellationToken)
+    {
+        // Two-digit placeholders take the room the real numbers will: the contents page keeps its size.
+        var placeholders = model.Sections.ToDictionary(s => s.Id, _ => 88);
+        var draft = await renderer.PrintAsync([await views.RenderAsync(ViewPath, model with { Pages = placeholders })], frame, cancellationToken);
+        var outline = PdfOutline.Read(draft[0]);
+        var pages = new Dictionary<string, int>();
+        var previous = 1;
+        foreach (var section in model.Sections)
+        {
+            // Sections start on a new page, in order: the first bookmark with the section's title after the
+            // previous section's page is the section's own heading.
+            var title = Normalize(section.Title);
+            var page = outline.Where(o => o.Page > previous && Normalize(o.Title) == title).Select(o => (int?)o.Page).Min();
+            if (page is null) return null;
+            pages[section.Id] = previous = page.Value;
+        }
+        return pages;
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The fallback: the front matter and every section printed alone to count their pages.</summary>
+    private async Task<Dictionary<string, int>> SectionPagesBySectionAsync(PdfReportModel model, PageFrame frame, CancellationToken cancellationToken)
+    {
+        var parts = new List<string> { await views.RenderAsync(ViewPath, model with { Only = "front" }) };
+        foreach (var section in model.Sections)
+        {
+            parts.Add(await views.RenderAsync(ViewPath, model with { Only = section.Id }));
+        }
+        var counts = (await renderer.PrintAsync(parts, frame, cancellationToken)).Select(PdfRenderer.PageCount).ToList();
+        var pages = new Dictionary<string, int>();
+        var next = counts[0] + 1;
+        for (var i = 0; i < model.Sections.Count; i++)
+        {
+            pages[model.Sections[i].Id] = next;
+            next += counts[i + 1];
+        }
+        return pages;
     }
 
     /// <summary>The HTML of the whole document (tests and the browser preview).</summary>
