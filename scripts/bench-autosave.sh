@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sessions="${1:-64}"; seconds="${2:-20}"
-cs="$(scripts/pg-local.sh cop_bench_autosave)"
+cs="$(PGLOCAL_FRESH=1 scripts/pg-local.sh cop_bench_autosave)"
 dotnet build CopAssessment.sln -c Release -v quiet -nologo >/dev/null
 export ConnectionStrings__Cop="$cs" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Jobs__Enabled=false \
   Security__SignInAttemptsPerMinute=100000

@@ -4,6 +4,7 @@
 #
 #   PGLOCAL_DIR   where the cluster lives (default: .local/pg in the repository, git-ignored)
 #   PGLOCAL_PORT  port on 127.0.0.1 (default 55432, away from a system cluster's 5432)
+#   PGLOCAL_FRESH=1  drop the database first (benchmarks start from the seed every time)
 #
 # PostgreSQL refuses to run as root, so when we are root the cluster belongs to the postgres user.
 set -euo pipefail
@@ -60,6 +61,9 @@ if ! as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
 fi
 
 export PGPASSWORD="$password"
+if [ "${PGLOCAL_FRESH:-0}" = "1" ]; then
+  "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null
+fi
 if ! "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1; then
   "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE \"$database\"" >/dev/null
 fi

@@ -751,15 +751,18 @@ namespace CopAssessment.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audiences");
+                    b.HasIndex("Audiences")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Audiences"), "gin");
 
-                    b.HasIndex("Capabilities");
+                    b.HasIndex("Capabilities")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Capabilities"), "gin");
 
-                    b.HasIndex("Countries");
+                    b.HasIndex("Countries")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Countries"), "gin");
 

@@ -22,7 +22,8 @@ public static class DatabaseSetup
         };
 
         var connectionString = builder.Configuration.GetConnectionString("Cop");
-        builder.Services.AddDbContext<CopDbContext>(options =>
+        // Pooled: contexts are reset and reused instead of built per request (autosave is the hot path).
+        builder.Services.AddDbContextPool<CopDbContext>(options =>
         {
             options.UseNpgsql(RequireConnectionString(connectionString),
                 npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName));

@@ -26,9 +26,11 @@ public sealed record StoredAnswer(string Key, AnswerValue Value, uint Version, s
 /// </summary>
 public sealed class AnswerStore(CopDbContext db, Audit audit)
 {
-    public async Task<Dictionary<string, StoredAnswer>> LoadAsync(int submissionId)
+    public async Task<Dictionary<string, StoredAnswer>> LoadAsync(int submissionId, IReadOnlyList<string>? onlyKeys = null)
     {
-        var rows = await db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId)
+        var query = db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId);
+        if (onlyKeys is not null) query = query.Where(a => onlyKeys.Contains(a.QuestionKey));
+        var rows = await query
             .Select(a => new { a.Id, a.QuestionKey, a.Value, a.Version, a.UpdatedBy, a.UpdatedAt }).ToListAsync();
         return rows.ToDictionary(r => r.QuestionKey, r => new StoredAnswer(r.QuestionKey, AnswerJson.Parse(r.Value), r.Version, r.UpdatedBy, r.UpdatedAt, r.Id), StringComparer.Ordinal);
     }

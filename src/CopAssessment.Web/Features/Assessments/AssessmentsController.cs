@@ -111,10 +111,14 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         if (question is null) return NotFound();
         if (!access.CanEdit(User, context))
             return StatusCode(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
-        var answers = await store.LoadAsync(id);
+        // Only the answers this question's visibility and constraint read, unless other questions read
+        // this one: then all of them, to send back which questions are now hidden.
+        var dependencies = AnswerDependencies.For(context.Definition);
+        var readByOthers = dependencies.IsReadByOthers(question.Key);
+        var answers = await store.LoadAsync(id, readByOthers ? null : dependencies.NeededFor(question.Key));
         var raw = (IReadOnlyList<string?>?)value ?? [];
         var result = await store.SaveAsync(context, question, raw, version, Who, Culture, answers);
-        var hidden = QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers));
+        var hidden = readByOthers ? QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers)) : null;
         return result.Outcome switch
         {
             SaveOutcome.Saved or SaveOutcome.Unchanged => Json(new { outcome = result.Outcome == SaveOutcome.Saved ? "saved" : "unchanged", version = result.Version, hidden }),

@@ -35,7 +35,8 @@ public static class LibrarySearchSchema
           $fn$;
         ALTER TABLE "BestPracticeVersions" ADD COLUMN IF NOT EXISTS "SearchDocument" tsvector
           GENERATED ALWAYS AS (public.cop_best_practice_document("Title", "Summary", "Description", "Results")) STORED;
-        CREATE INDEX IF NOT EXISTS "IX_BestPracticeVersions_SearchDocument" ON "BestPracticeVersions" USING gin ("SearchDocument");
+        CREATE INDEX IF NOT EXISTS "IX_BestPracticeVersions_SearchDocument" ON "BestPracticeVersions" USING gin ("SearchDocument") WITH (fastupdate = off);
+        ALTER INDEX "IX_BestPracticeVersions_SearchDocument" SET (fastupdate = off);
         """;
 
     public static async Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopAssessment.Migrations.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261127034745_Initial")]
+    [Migration("20261127041305_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -754,15 +754,18 @@ namespace CopAssessment.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audiences");
+                    b.HasIndex("Audiences")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Audiences"), "gin");
 
-                    b.HasIndex("Capabilities");
+                    b.HasIndex("Capabilities")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Capabilities"), "gin");
 
-                    b.HasIndex("Countries");
+                    b.HasIndex("Countries")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Countries"), "gin");
 

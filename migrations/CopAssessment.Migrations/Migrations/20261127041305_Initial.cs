@@ -788,19 +788,22 @@ namespace CopAssessment.Migrations.Migrations
                 name: "IX_BestPracticeVersions_Audiences",
                 table: "BestPracticeVersions",
                 column: "Audiences")
-                .Annotation("Npgsql:IndexMethod", "gin");
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:StorageParameter:fastupdate", false);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BestPracticeVersions_Capabilities",
                 table: "BestPracticeVersions",
                 column: "Capabilities")
-                .Annotation("Npgsql:IndexMethod", "gin");
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:StorageParameter:fastupdate", false);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BestPracticeVersions_Countries",
                 table: "BestPracticeVersions",
                 column: "Countries")
-                .Annotation("Npgsql:IndexMethod", "gin");
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:StorageParameter:fastupdate", false);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BestPracticeVersions_PracticeId_Number",
