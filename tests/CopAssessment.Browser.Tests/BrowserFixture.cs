@@ -7,9 +7,15 @@ namespace CopAssessment.Browser.Tests;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (never a downloaded
 /// browser). Screenshots go to artifacts/screenshots in the repository.
 /// </summary>
+/// <summary>The browser journeys include report exports, which the Quartz scheduler runs: keep it on.</summary>
+public sealed class CopAppWithJobsFactory : CopAppFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Jobs:Enabled"] = "true" };
+}
+
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public CopAppFactory App { get; } = new();
+    public CopAppFactory App { get; } = new CopAppWithJobsFactory();
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
