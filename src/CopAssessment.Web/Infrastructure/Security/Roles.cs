@@ -9,6 +9,14 @@ public static class Roles
     public const string Contributor = "Contributor";
 
     public static readonly string[] All = [Administrator, Reviewer, FocalPoint, RegionalCoordinator, Contributor];
+
+    /// <summary>The English name people read (a UI string key); the role names themselves are identifiers.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        FocalPoint => "Focal point",
+        RegionalCoordinator => "Regional coordinator",
+        _ => role,
+    };
 }
 
 public static class Policies
