@@ -69,6 +69,18 @@ public partial class LibraryTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task A_word_also_finds_its_longer_forms_without_stemming()
+    {
+        var tag = Unique("p");
+        var id = (await PublishedAsync(app, Version("Écoles " + tag, description: $"Plus de 900 écoles {tag} ont participé.", language: "fr")))[0];
+        foreach (var q in new[] { "ecole " + tag, "école " + tag, "particip " + tag })
+        {
+            var html = await app.CreateClient().GetStringAsync("/best-practices?q=" + Uri.EscapeDataString(q));
+            Assert.Contains($"href=\"/best-practices/{id}\"", html);
+        }
+    }
+
+    [Fact]
     public async Task Search_ranks_a_title_match_above_a_description_match()
     {
         var tag = Unique("rank");

@@ -66,6 +66,14 @@ public sealed class LibrarySearch(CopDbContext db)
     private static readonly string EncodedStart = Encoder.Encode(StartMarker);
     private static readonly string EncodedStop = Encoder.Encode(StopMarker);
 
+    /// <summary>
+    /// The person's words as a query (web-search syntax: quotes, OR, -word) in which every word also
+    /// matches as a prefix: the search configuration does not stem (the library is in four languages), so
+    /// "école" must still find "écoles" and "protect" find "protection".
+    /// </summary>
+    private const string TsQuery =
+        """regexp_replace(websearch_to_tsquery('public.cop_unaccent', @q)::text, '''([^'']+)''', '''\1'':*', 'g')::tsquery""";
+
     public Task<LibraryResult> SearchAsync(LibraryQuery query, CancellationToken cancellationToken = default) =>
         RunAsync(query, (Math.Max(1, query.Page) - 1) * LibraryQuery.PageSize, LibraryQuery.PageSize, snippets: true, cancellationToken);
 
@@ -83,7 +91,7 @@ public sealed class LibrarySearch(CopDbContext db)
             parameters.Add(type is null ? new NpgsqlParameter(name, value) : new NpgsqlParameter(name, type.Value) { Value = value });
         }
         var text = query.SearchText;
-        if (text is not null) Filter("v.\"SearchDocument\" @@ websearch_to_tsquery('public.cop_unaccent', @q)", "q", text);
+        if (text is not null) Filter($"v.\"SearchDocument\" @@ {TsQuery}", "q", text);
         if (query.Region is not null)
             Filter("v.\"Countries\" && ARRAY(SELECT c.\"Iso3\" FROM \"Countries\" c WHERE c.\"RegionCode\" = @region)::text[]", "region", query.Region);
         if (query.Country is not null) Filter("v.\"Countries\" @> @country", "country", new[] { query.Country }, NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -95,10 +103,10 @@ public sealed class LibrarySearch(CopDbContext db)
         if (query.Language is not null) Filter("v.\"Language\" = @language", "language", query.Language);
 
         var from = $"FROM \"BestPractices\" p JOIN \"BestPracticeVersions\" v ON v.\"Id\" = p.\"PublishedVersionId\" WHERE {where}";
-        var rank = text is null ? "0::real" : "ts_rank(v.\"SearchDocument\", websearch_to_tsquery('public.cop_unaccent', @q))";
+        var rank = text is null ? "0::real" : $"ts_rank(v.\"SearchDocument\", {TsQuery})";
         var order = text is null ? "v.\"ReviewedAt\" DESC, p.\"Id\" DESC" : "rank DESC, v.\"ReviewedAt\" DESC, p.\"Id\" DESC";
         var headline = text is not null && snippets
-            ? $"ts_headline('public.cop_unaccent', page.\"Description\" || E'\\n' || page.\"Results\", websearch_to_tsquery('public.cop_unaccent', @q), " +
+            ? $"ts_headline('public.cop_unaccent', page.\"Description\" || E'\\n' || page.\"Results\", {TsQuery}, " +
               $"'StartSel=\"{StartMarker}\", StopSel=\"{StopMarker}\", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')"
             : "NULL::text";
         // One pass: the window count gives the total of the filtered set beside the page, so the
