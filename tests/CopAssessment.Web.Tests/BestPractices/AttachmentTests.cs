@@ -47,6 +47,27 @@ public class AttachmentTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task The_submitter_downloads_a_draft_attachment_and_nobody_else_can()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var id = await CreateAsync(ken, Form(Unique("Draft files "), intent: "save"));
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, id, png, "chart.png", "image/png")).StatusCode);
+        var attachmentId = await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().Where(a => a.Version!.PracticeId == id).Select(a => a.Id).SingleAsync());
+        var url = $"/best-practices/{id}/attachments/{attachmentId}/file";
+        Assert.Contains(url, await ken.GetStringAsync($"/best-practices/{id}/edit"));
+
+        var own = await ken.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(png, await own.Content.ReadAsByteArrayAsync());
+
+        var gha = await app.SignedInClientAsync("focal.gha@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await gha.GetAsync(url)).StatusCode);
+        // A draft's file is not public either.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/best-practices/{id}/attachments/{attachmentId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_over_the_configured_limit_is_refused()
     {
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");

@@ -102,6 +102,17 @@ public class SubmitController(
         return Redirect($"/best-practices/{id}/edit#attachments");
     }
 
+    /// <summary>The submitter downloads an attachment of any version of their own practice (drafts included).</summary>
+    [HttpGet("{id:int}/attachments/{attachmentId:int}/file")]
+    public async Task<IActionResult> OwnAttachment(int id, int attachmentId)
+    {
+        var me = await Submitter.FromAsync(User, users);
+        if (!await editor.EditableBy(me).AnyAsync(p => p.Id == id)) return NotFound();
+        var file = await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId && a.Version!.PracticeId == id)
+            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpPost("{id:int}/attachments/{attachmentId:int}/remove")]
     public async Task<IActionResult> RemoveAttachment(int id, int attachmentId)
     {
