@@ -20,17 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    public static string ArtifactsDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CopAssessment.sln"))) dir = dir.Parent;
-            var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-            Directory.CreateDirectory(path);
-            return path;
-        }
-    }
+    public static string ArtifactsDirectory => RepositoryPaths.Artifacts("screenshots");
 
     public async Task InitializeAsync()
     {

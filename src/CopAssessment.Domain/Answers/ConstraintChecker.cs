@@ -144,12 +144,7 @@ public static class ConstraintChecker
             case QuestionType.Date:
                 return answer.Kind == AnswerKind.Date ? null : "date";
             case QuestionType.Url:
-                return answer.Kind == AnswerKind.Text
-                    && Uri.TryCreate(answer.OptionOrText, UriKind.Absolute, out var uri)
-                    && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                    && !string.IsNullOrEmpty(uri.Host)
-                        ? null
-                        : "url";
+                return answer.Kind == AnswerKind.Text && WebAddress.IsValid(answer.OptionOrText, int.MaxValue) ? null : "url";
             default:
                 return answer.Kind == AnswerKind.Text ? null : "text";
         }

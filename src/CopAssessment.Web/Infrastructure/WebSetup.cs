@@ -28,6 +28,7 @@ public static class WebSetup
         // feature can answer "too large" itself instead of the connection being cut.
         var uploads = builder.Configuration.GetSection("Uploads");
         builder.Services.Configure<Uploads.UploadOptions>(uploads);
+        builder.Services.AddScoped<Uploads.UploadReader>();
         var maxUpload = uploads.GetValue<long?>("MaxBytes") ?? new Uploads.UploadOptions().MaxBytes;
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);

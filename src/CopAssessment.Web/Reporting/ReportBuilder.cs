@@ -1,3 +1,4 @@
+using CopAssessment.Web.Infrastructure.Localization;
 using System.Globalization;
 using CopAssessment.Domain.Aggregation;
 using CopAssessment.Domain.Answers;
@@ -111,21 +112,13 @@ public static class ReportTitles
     /// <summary>The report's title in <paramref name="culture"/>, with the country or region it covers.</summary>
     public static string For(ReportKind kind, IStringLocalizer L, CultureInfo culture, string? subject = null)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        using var inCulture = CultureScope.Ui(culture);
+        string title = kind switch
         {
-            string title = kind switch
-            {
-                ReportKind.Country => L["Country scorecard"],
-                ReportKind.Regional => L["Regional stocktaking"],
-                _ => L["Global stocktaking"],
-            };
-            return subject is null ? title : $"{title} — {subject}";
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+            ReportKind.Country => L["Country scorecard"],
+            ReportKind.Regional => L["Regional stocktaking"],
+            _ => L["Global stocktaking"],
+        };
+        return subject is null ? title : $"{title} — {subject}";
     }
 }

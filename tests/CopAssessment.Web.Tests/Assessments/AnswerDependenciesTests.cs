@@ -7,9 +7,7 @@ public class AnswerDependenciesTests
 {
     private static QuestionnaireDefinition Mnr()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "CopAssessment.sln"))) dir = dir.Parent;
-        return QuestionnaireDefinition.Parse(File.ReadAllText(Path.Combine(dir.FullName, "samples", "questionnaires", "mnr.json")));
+        return QuestionnaireDefinition.Parse(File.ReadAllText(CopAssessment.Tests.RepositoryPaths.File("samples", "questionnaires", "mnr.json")));
     }
 
     [Fact]

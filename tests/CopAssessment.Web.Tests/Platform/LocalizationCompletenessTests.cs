@@ -12,12 +12,7 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex LiteralKey();
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CopAssessment.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
+    private static string RepositoryRoot() => CopAssessment.Tests.RepositoryPaths.Root;
 
     public static IEnumerable<object[]> Cultures() => [["fr"], ["ar"]];
 

@@ -12,12 +12,7 @@ namespace CopAssessment.Web.Tests.Questionnaires;
 [Collection(AppCollection.Name)]
 public class QuestionnaireImportTests(CopAppFactory app)
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "CopAssessment.sln"))) dir = dir.Parent;
-        return Path.Combine([dir.FullName, .. parts]);
-    }
+    private static string RepositoryFile(params string[] parts) => RepositoryPaths.File(parts);
 
     /// <summary>The MNR definition under another key, so these tests never touch the "mnr" family others use.</summary>
     private static JsonObject MnrAs(string key)

@@ -17,19 +17,9 @@ namespace CopAssessment.Web.Tests.Reports;
 /// </summary>
 public static class ReportTestData
 {
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CopAssessment.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
+    public static string RepositoryRoot() => CopAssessment.Tests.RepositoryPaths.Root;
 
-    public static string ArtifactsDirectory()
-    {
-        var path = Path.Combine(RepositoryRoot(), "artifacts", "reports");
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string ArtifactsDirectory() => CopAssessment.Tests.RepositoryPaths.Artifacts("reports");
 
     private static readonly Lazy<QuestionnaireDefinition> Mnr = new(() =>
         QuestionnaireDefinition.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "questionnaires", "mnr.json"))));

@@ -1,6 +1,7 @@
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Admin;
@@ -12,6 +13,33 @@ public sealed class InviteInput
     public string? CountryIso3 { get; set; }
     public string? RegionCode { get; set; }
     public string? Organisation { get; set; }
+
+    /// <summary>A focal point keeps only a country, a coordinator only a region, a contributor only an organisation.</summary>
+    public void KeepOnlyTheScopeOfItsRole()
+    {
+        CountryIso3 = Role == Roles.FocalPoint ? CountryIso3 : null;
+        RegionCode = Role == Roles.RegionalCoordinator ? RegionCode : null;
+        Organisation = Role == Roles.Contributor ? Organisation?.Trim() : null;
+    }
+}
+
+/// <summary>What the invitation form and the user form share: validating a role with its scope, and the lists to pick from.</summary>
+public static class RoleAndScope
+{
+    public static async Task<FluentValidation.Results.ValidationResult> ValidateAsync(CopAssessment.Web.Data.CopDbContext db, IStringLocalizer<Ui> L, InviteInput input)
+    {
+        input.KeepOnlyTheScopeOfItsRole();
+        var validator = new InviteValidator(L,
+            (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet(),
+            (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet());
+        return await validator.ValidateAsync(input);
+    }
+
+    public static async Task LoadChoicesAsync(CopAssessment.Web.Data.CopDbContext db, Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData)
+    {
+        viewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
+        viewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+    }
 }
 
 public sealed class InviteValidator : AbstractValidator<InviteInput>

@@ -25,13 +25,7 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
     public async Task<IActionResult> New(InviteInput input)
     {
         input.Email = (input.Email ?? "").Trim();
-        input.CountryIso3 = input.Role == Roles.FocalPoint ? input.CountryIso3 : null;
-        input.RegionCode = input.Role == Roles.RegionalCoordinator ? input.RegionCode : null;
-        input.Organisation = input.Role == Roles.Contributor ? input.Organisation?.Trim() : null;
-        var validator = new InviteValidator(L,
-            (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet(),
-            (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet());
-        if (!(await validator.ValidateAsync(input)).AddTo(ModelState)) return await InviteForm(input);
+        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await InviteForm(input);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == input.Email.ToUpperInvariant()))
         {
             ModelState.AddModelError(nameof(input.Email), L["Someone with this e-mail address already has an account."]);
@@ -61,8 +55,7 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
 
     private async Task<IActionResult> InviteForm(InviteInput input)
     {
-        ViewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
-        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+        await RoleAndScope.LoadChoicesAsync(db, ViewData);
         return View("Invite", input);
     }
 }

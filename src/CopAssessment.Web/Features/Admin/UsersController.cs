@@ -51,13 +51,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         input.Email = user.Email ?? "";
-        input.CountryIso3 = input.Role == Roles.FocalPoint ? input.CountryIso3 : null;
-        input.RegionCode = input.Role == Roles.RegionalCoordinator ? input.RegionCode : null;
-        input.Organisation = input.Role == Roles.Contributor ? input.Organisation?.Trim() : null;
-        var validator = new InviteValidator(L,
-            (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet(),
-            (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet());
-        if (!(await validator.ValidateAsync(input)).AddTo(ModelState)) return await EditForm(id, input);
+        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await EditForm(id, input);
         if (user.Id == users.GetUserId(User) && input.Role != Roles.Administrator)
         {
             ModelState.AddModelError(nameof(input.Role), L["You cannot remove your own administrator role."]);
@@ -81,8 +75,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
     private async Task<IActionResult> EditForm(string id, InviteInput input)
     {
         ViewData["UserId"] = id;
-        ViewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
-        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+        await RoleAndScope.LoadChoicesAsync(db, ViewData);
         return View("EditUser", input);
     }
 

@@ -41,11 +41,9 @@ public class LibraryController(CopDbContext db, LibrarySearch search, LibraryLoo
     public async Task<IActionResult> Attachment(int id, int attachmentId)
     {
         // Only attachments of the published version are public.
-        var file = await db.Set<BestPracticeAttachment>()
+        return await db.Set<BestPracticeAttachment>()
             .Where(a => a.Id == attachmentId && a.Version!.PracticeId == id && a.Version.Practice!.PublishedVersionId == a.VersionId)
-            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
-        if (file is null) return NotFound();
-        return File(file.Content, file.ContentType, file.FileName);
+            .DownloadAsync(this);
     }
 
     [HttpGet("feed.atom")]

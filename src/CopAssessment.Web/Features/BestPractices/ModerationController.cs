@@ -47,8 +47,6 @@ public class ModerationController(CopDbContext db, Moderation moderation, Librar
     [HttpGet("attachments/{attachmentId:int}")]
     public async Task<IActionResult> Attachment(int attachmentId)
     {
-        var file = await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId)
-            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId).DownloadAsync(this);
     }
 }

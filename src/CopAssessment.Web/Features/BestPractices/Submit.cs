@@ -123,9 +123,7 @@ public sealed class PracticeValidator : AbstractValidator<PracticeInput>
         });
     }
 
-    public static bool IsWebAddress(string link) =>
-        link.Length <= 500 && Uri.TryCreate(link, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+    public static bool IsWebAddress(string link) => CopAssessment.Domain.Answers.WebAddress.IsValid(link, maxLength: 500);
 }
 
 /// <summary>Who is submitting, from the signed-in person: focal points act for their country, contributors for their organisation.</summary>

@@ -108,9 +108,7 @@ public class SubmitController(
     {
         var me = await Submitter.FromAsync(User, users);
         if (!await editor.EditableBy(me).AnyAsync(p => p.Id == id)) return NotFound();
-        var file = await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId && a.Version!.PracticeId == id)
-            .Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return await db.Set<BestPracticeAttachment>().Where(a => a.Id == attachmentId && a.Version!.PracticeId == id).DownloadAsync(this);
     }
 
     [HttpPost("{id:int}/attachments/{attachmentId:int}/remove")]

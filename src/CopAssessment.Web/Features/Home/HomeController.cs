@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Home;
 
-public class HomeController(CopDbContext db, UserScope scope, UserManager<ApplicationUser> users) : Controller
+public class HomeController(CopDbContext db, UserScope scope, UserManager<ApplicationUser> users, IEnumerable<IDashboardCards> cards) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/")]
@@ -37,8 +37,8 @@ public class HomeController(CopDbContext db, UserScope scope, UserManager<Applic
             model.PendingMail = await db.OutboxMessages.CountAsync(m => m.SentAt == null);
             model.Users = await db.Users.CountAsync();
         }
-        foreach (var card in HttpContext.RequestServices.GetServices<IDashboardCards>())
-            model.Cards.AddRange(await card.GetAsync(User, scope));
+        foreach (var source in cards)
+            model.Cards.AddRange(await source.GetAsync(User, scope));
         return View(model);
     }
 

@@ -24,14 +24,16 @@ public sealed class QuestionnaireImporter(CopDbContext db, Audit audit)
 
     public async Task<ImportResult> ImportAsync(byte[] content, string importedBy, CancellationToken cancellationToken = default)
     {
+        // Only content that validated was ever stored, so a known hash needs no second parse (every start
+        // re-imports the samples).
+        var hash = ContentHash.Sha256Hex(content);
+        var existing = await db.QuestionnaireVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ContentHash == hash, cancellationToken);
+        if (existing is not null) return new ImportResult(ImportOutcome.Unchanged, existing, []);
+
         var loaded = DefinitionValidator.Load(content);
         if (loaded.Definition is null || loaded.Problems.Count > 0)
             return new ImportResult(ImportOutcome.Invalid, null, loaded.Problems);
         var definition = loaded.Definition;
-        var hash = ContentHash.Sha256Hex(content);
-
-        var existing = await db.QuestionnaireVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ContentHash == hash, cancellationToken);
-        if (existing is not null) return new ImportResult(ImportOutcome.Unchanged, existing, []);
 
         var number = 1 + (await db.QuestionnaireVersions.Where(v => v.Key == definition.Key).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
         var version = new QuestionnaireVersion

@@ -29,66 +29,58 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
 
     public void Write(ReportData data, Stream output)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = data.Culture;
-        try
+        using var inCulture = CultureScope.Ui(data.Culture);
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        document.PackageProperties.Title = data.Title;
+        document.PackageProperties.Creator = L["ITU Child Online Protection Secretariat"];
+        document.PackageProperties.Created = data.GeneratedAt.UtcDateTime;
+        document.PackageProperties.Language = data.Culture.Name;
+        document.PackageProperties.Subject = data.CycleName;
+
+        var workbookPart = document.AddWorkbookPart();
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = Styles.Create(data.Definition.Stages);
+        styles.Stylesheet.Save();
+
+        var sheets = new List<(string Name, string RelationshipId, string? Filter)>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Sheet(string name, Func<WorksheetPart, string?> write)
         {
-            using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-            document.PackageProperties.Title = data.Title;
-            document.PackageProperties.Creator = L["ITU Child Online Protection Secretariat"];
-            document.PackageProperties.Created = data.GeneratedAt.UtcDateTime;
-            document.PackageProperties.Language = data.Culture.Name;
-            document.PackageProperties.Subject = data.CycleName;
+            var part = workbookPart.AddNewPart<WorksheetPart>();
+            var filter = write(part);
+            sheets.Add((UniqueName(name, names), workbookPart.GetIdOfPart(part), filter));
+        }
 
-            var workbookPart = document.AddWorkbookPart();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles.Create(data.Definition.Stages);
-            styles.Stylesheet.Save();
+        Sheet(L["Summary"], part => Summary(part, data));
+        Sheet(L["Domains"], part => Domains(part, data));
+        Sheet(L["Heat map"], part => HeatMap(part, data));
+        foreach (var domain in data.ScoredDomains)
+        {
+            Sheet(data.Text(domain.Name), part => DomainDetail(part, data, domain));
+        }
+        Sheet(L["Answers"], part => Answers(part, data));
+        Sheet(L["Best practices"], part => BestPractices(part, data));
+        Sheet(L["About"], part => About(part, data));
 
-            var sheets = new List<(string Name, string RelationshipId, string? Filter)>();
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            void Sheet(string name, Func<WorksheetPart, string?> write)
+        var sheetElements = new Sheets();
+        var definedNames = new DefinedNames();
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            var (name, id, filter) = sheets[i];
+            sheetElements.Append(new Sheet { Name = name, SheetId = (uint)(i + 1), Id = id });
+            if (filter is not null)
             {
-                var part = workbookPart.AddNewPart<WorksheetPart>();
-                var filter = write(part);
-                sheets.Add((UniqueName(name, names), workbookPart.GetIdOfPart(part), filter));
-            }
-
-            Sheet(L["Summary"], part => Summary(part, data));
-            Sheet(L["Domains"], part => Domains(part, data));
-            Sheet(L["Heat map"], part => HeatMap(part, data));
-            foreach (var domain in data.ScoredDomains)
-            {
-                Sheet(data.Text(domain.Name), part => DomainDetail(part, data, domain));
-            }
-            Sheet(L["Answers"], part => Answers(part, data));
-            Sheet(L["Best practices"], part => BestPractices(part, data));
-            Sheet(L["About"], part => About(part, data));
-
-            var sheetElements = new Sheets();
-            var definedNames = new DefinedNames();
-            for (var i = 0; i < sheets.Count; i++)
-            {
-                var (name, id, filter) = sheets[i];
-                sheetElements.Append(new Sheet { Name = name, SheetId = (uint)(i + 1), Id = id });
-                if (filter is not null)
+                // What Excel itself writes for an auto-filter; some readers need it to show the buttons.
+                definedNames.Append(new DefinedName($"'{name.Replace("'", "''")}'!{Absolute(filter)}")
                 {
-                    // What Excel itself writes for an auto-filter; some readers need it to show the buttons.
-                    definedNames.Append(new DefinedName($"'{name.Replace("'", "''")}'!{Absolute(filter)}")
-                    {
-                        Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
-                    });
-                }
+                    Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
+                });
             }
-            var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0U }), sheetElements);
-            if (definedNames.HasChildren) workbook.Append(definedNames);
-            workbookPart.Workbook = workbook;
-            workbookPart.Workbook.Save();
         }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0U }), sheetElements);
+        if (definedNames.HasChildren) workbook.Append(definedNames);
+        workbookPart.Workbook = workbook;
+        workbookPart.Workbook.Save();
     }
 
     private string? Summary(WorksheetPart part, ReportData data)

@@ -29,22 +29,14 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
 
     public async Task<byte[]> WriteAsync(ReportData data, CancellationToken cancellationToken = default)
     {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = data.Culture;
-        try
-        {
-            var model = new PdfReportModel(data, Sections(data));
-            var frame = new PageFrame(data.Title, L["Page {0} of {1}"], data.IsRightToLeft);
+        using var inCulture = CultureScope.All(data.Culture);
+        var model = new PdfReportModel(data, Sections(data));
+        var frame = new PageFrame(data.Title, L["Page {0} of {1}"], data.IsRightToLeft);
 
-            var pages = await SectionPagesFromOutlineAsync(model, frame, cancellationToken)
-                ?? await SectionPagesBySectionAsync(model, frame, cancellationToken);
-            var html = await views.RenderAsync(ViewPath, model with { Pages = pages });
-            return await renderer.PrintAsync(html, frame, cancellationToken);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
+        var pages = await SectionPagesFromOutlineAsync(model, frame, cancellationToken)
+            ?? await SectionPagesBySectionAsync(model, frame, cancellationToken);
+        var html = await views.RenderAsync(ViewPath, model with { Pages = pages });
+        return await renderer.PrintAsync(html, frame, cancellationToken);
     }
 
     /// <summary>
@@ -95,16 +87,8 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
     /// <summary>The HTML of the whole document (tests and the browser preview).</summary>
     public async Task<string> HtmlAsync(ReportData data)
     {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = data.Culture;
-        try
-        {
-            return await views.RenderAsync(ViewPath, new PdfReportModel(data, Sections(data)));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
+        using var inCulture = CultureScope.All(data.Culture);
+        return await views.RenderAsync(ViewPath, new PdfReportModel(data, Sections(data)));
     }
 
     private List<PdfSection> Sections(ReportData data)
