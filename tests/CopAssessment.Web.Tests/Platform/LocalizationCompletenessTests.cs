@@ -12,6 +12,9 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex LiteralKey();
 
+    [GeneratedRegex("new NavigationItem\\(\"([^\"]+)\"")]
+    private static partial Regex NavigationText();
+
     private static string RepositoryRoot() => CopAssessment.Tests.RepositoryPaths.Root;
 
     public static IEnumerable<object[]> Cultures() => [["fr"], ["ar"]];
@@ -23,8 +26,15 @@ public partial class LocalizationCompletenessTests
         var web = Path.Combine(RepositoryRoot(), "src", "CopAssessment.Web");
         var keys = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
-            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Concat(NavigationText().Matches(File.ReadAllText(f)))
+                .Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet();
+        // Keys built at run time: statuses and actions shown through L[x.ToString()], and role names.
+        keys.UnionWith(Enum.GetNames<Domain.Workflow.SubmissionStatus>());
+        keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleStatus>());
+        keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleAction>());
+        keys.UnionWith(Enum.GetNames<Data.Reports.ExportStatus>());
+        keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
         var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
             .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys)
             .ToHashSet();
