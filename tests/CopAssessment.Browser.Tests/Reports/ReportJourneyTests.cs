@@ -36,6 +36,10 @@ public class ReportJourneyTests(BrowserFixture fixture)
         Assert.Equal(["Résumé", "Domaines", "Carte thermique"], sheets.Take(3));
         Assert.Equal(12, sheets.Count);
         Assert.Contains("Politiques et gouvernance", sheets);
+        // Region names are stored in English and shown in the report's language.
+        var summaryId = workbook.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!.Value!;
+        using var summary = new StreamReader(workbook.WorkbookPart.GetPartById(summaryId).GetStream());
+        Assert.Contains("Bilan régional — Afrique", await summary.ReadToEndAsync());
     }
 
     [Fact]

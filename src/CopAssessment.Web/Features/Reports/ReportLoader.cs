@@ -76,8 +76,13 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         progress?.Report(20);
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync(cancellationToken);
         var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
-        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
+        // Region names are kept in English (administrators may rename them); the report shows them in its language.
+        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        using (CultureScope.Ui(culture))
+        {
+            regionNames = regionNames.ToDictionary(r => r.Key, r => L[r.Value].Value);
+        }
 
         var subject = report.Kind switch
         {
