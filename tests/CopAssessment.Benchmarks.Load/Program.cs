@@ -1,7 +1,13 @@
-// Deadline-day load: many sessions autosaving answers against a running app on loopback.
-// Usage: CopAssessment.Benchmarks.Load BASE_URL CONNECTION_STRING [sessions] [seconds]
-// Prints saves/second, latency percentiles, acknowledged saves vs history rows (lost writes),
-// and the render time of the largest domain page. scripts/bench-autosave.sh starts the app first.
+// Deadline-day load: many signed-in sessions autosaving answers against a running app on loopback.
+// Usage: CopAssessment.Benchmarks.Load BASE_URL CONNECTION_STRING [sessions] [seconds] [rate]
+//   rate > 0: open loop — saves arrive at `rate` per second in all, spread evenly over the sessions
+//             (each session is one person's browser: one connection, one save at a time), and latency
+//             is measured from when the save was due, so a server falling behind shows as latency
+//             instead of silently slowing the load (no coordinated omission).
+//   rate = 0: closed loop — every session saves again as soon as the last save returns: the saturation
+//             throughput of the machine.
+// Prints saves/second, latency percentiles, acknowledged saves vs history rows (lost writes), and the
+// render time of the largest domain page. scripts/bench-autosave.sh starts the app first.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -11,8 +17,9 @@ using Npgsql;
 
 var baseUrl = args.ElementAtOrDefault(0) ?? "http://127.0.0.1:5077";
 var connectionString = args.ElementAtOrDefault(1) ?? throw new ArgumentException("connection string required");
-var sessions = int.Parse(args.ElementAtOrDefault(2) ?? "64");
+var sessions = int.Parse(args.ElementAtOrDefault(2) ?? "128");
 var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "20");
+var rate = double.Parse(args.ElementAtOrDefault(4) ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
 
 var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (!File.Exists(Path.Combine(root.FullName, "CopAssessment.sln"))) root = root.Parent!;
@@ -38,10 +45,22 @@ long HistoryRows()
     return (long)command.ExecuteScalar()!;
 }
 var historyBefore = HistoryRows();
+// Each session starts from what its page showed: the current version of every answer.
+var shown = new Dictionary<int, Dictionary<string, uint>>();
+await using (var command = data.CreateCommand("""SELECT "SubmissionId", "QuestionKey", xmin FROM "Answers" WHERE "SubmissionId" = ANY($1)"""))
+{
+    command.Parameters.AddWithValue(drafts.ToArray());
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        if (!shown.TryGetValue(reader.GetInt32(0), out var page)) shown[reader.GetInt32(0)] = page = [];
+        page[reader.GetString(1)] = reader.GetFieldValue<uint>(2);
+    }
+}
 
 async Task<(HttpClient Client, string Token)> SignInAsync()
 {
-    var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 4 }) { BaseAddress = new Uri(baseUrl) };
+    var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(baseUrl) };
     var login = await client.GetStringAsync("/account/login");
     var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -55,20 +74,32 @@ async Task<(HttpClient Client, string Token)> SignInAsync()
 
 var clients = new List<(HttpClient Client, string Token)>();
 for (var i = 0; i < sessions; i++) clients.Add(await SignInAsync());
-Console.WriteLine($"{sessions} sessions signed in; {keys.Length} candidate questions; {seconds} s of load after 3 s warm-up");
+const int WarmUpSeconds = 10;
+Console.WriteLine($"{sessions} sessions signed in; {keys.Length} candidate questions; " +
+    (rate > 0 ? $"open loop at {rate:F0} saves/s" : "closed loop (saturation)") + $"; {seconds} s measured after {WarmUpSeconds} s warm-up");
 
 var latencies = new ConcurrentBag<double>();
-long acknowledged = 0, failures = 0, conflicts = 0;
-var measuring = false;
-var stop = DateTime.UtcNow.AddSeconds(seconds + 3);
-var warmEnd = DateTime.UtcNow.AddSeconds(3);
+long acknowledged = 0, failures = 0, conflicts = 0, completedInWindow = 0;
+var clock = Stopwatch.StartNew();
+var warmEnd = TimeSpan.FromSeconds(WarmUpSeconds);
+var stop = TimeSpan.FromSeconds(WarmUpSeconds + seconds);
+// Open loop: session i's saves are due at i/rate, (i + sessions)/rate, … — `rate` per second in all.
+var period = rate > 0 ? TimeSpan.FromSeconds(sessions / rate) : TimeSpan.Zero;
 var tasks = clients.Select((session, index) => Task.Run(async () =>
 {
     var submission = drafts[index];
     var random = new Random(index);
-    var versions = new Dictionary<string, uint>();
-    while (DateTime.UtcNow < stop)
+    var versions = shown.TryGetValue(submission, out var page) ? page : [];
+    var due = rate > 0 ? TimeSpan.FromSeconds(index / rate) : TimeSpan.Zero;
+    while (true)
     {
+        if (rate > 0)
+        {
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+        else due = clock.Elapsed;
+        if (due >= stop) break;
         var key = keys[random.Next(keys.Length)];
         var previous = versions.GetValueOrDefault(key);
         var value = values[random.Next(values.Length)];
@@ -76,10 +107,9 @@ var tasks = clients.Select((session, index) => Task.Run(async () =>
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/assessments/{submission}/answers") { Content = content };
         request.Headers.Add("RequestVerificationToken", session.Token);
         request.Headers.Add("Accept", "application/json");
-        var started = Stopwatch.GetTimestamp();
         using var response = await session.Client.SendAsync(request);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var body = await response.Content.ReadAsStringAsync();
+        var done = clock.Elapsed;
         var version = Regex.Match(body, "\"version\":(\\d+)");
         if (version.Success) versions[key] = uint.Parse(version.Groups[1].Value);
         var saved = response.IsSuccessStatusCode && body.Contains("\"outcome\":\"saved\"");
@@ -87,21 +117,22 @@ var tasks = clients.Select((session, index) => Task.Run(async () =>
         if (saved) Interlocked.Increment(ref acknowledged);
         else if (response.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref conflicts);
         else if (!body.Contains("\"outcome\":\"unchanged\"")) Interlocked.Increment(ref failures);
-        if (DateTime.UtcNow >= warmEnd)
+        if (due >= warmEnd)
         {
-            measuring = true;
-            latencies.Add(elapsed);
+            latencies.Add((done - due).TotalMilliseconds);
+            if (done <= stop) Interlocked.Increment(ref completedInWindow);
         }
+        due += period;
     }
 })).ToArray();
 await Task.WhenAll(tasks);
-_ = measuring;
 
 var sorted = latencies.Order().ToArray();
 double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
 var historyAfter = HistoryRows();
-Console.WriteLine($"requests measured: {sorted.Length} in {seconds} s = {sorted.Length / (double)seconds:F0} saves/s");
-Console.WriteLine($"latency ms: p50 {P(50):F1}  p95 {P(95):F1}  p99 {P(99):F1}  max {sorted.LastOrDefault():F1}");
+Console.WriteLine($"saves completed in the {seconds} s window: {completedInWindow} = {completedInWindow / (double)seconds:F0} saves/s" +
+    (rate > 0 ? $" (offered {rate:F0}/s)" : ""));
+Console.WriteLine($"latency ms{(rate > 0 ? " (from when each save was due)" : "")}: p50 {P(50):F1}  p95 {P(95):F1}  p99 {P(99):F1}  max {sorted.LastOrDefault():F1}  ({sorted.Length} saves)");
 Console.WriteLine($"acknowledged saves: {acknowledged}; history rows added: {historyAfter - historyBefore}; lost writes: {acknowledged - (historyAfter - historyBefore)}");
 Console.WriteLine($"conflicts: {conflicts}; other failures: {failures}");
 

@@ -25,11 +25,30 @@ public static class DatabaseSetup
         // Pooled: contexts are reset and reused instead of built per request (autosave is the hot path).
         builder.Services.AddDbContextPool<CopDbContext>(options =>
         {
-            options.UseNpgsql(RequireConnectionString(connectionString),
+            options.UseNpgsql(WithDefaults(RequireConnectionString(connectionString)),
                 npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName));
         });
+        builder.Services.AddSingleton(_ => new MultiplexedDatabase(RequireConnectionString(connectionString)));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// Statements run often are prepared on each pooled connection after two uses, unless the connection
+    /// string says otherwise: PostgreSQL then skips parsing and planning them (autosave's read and write
+    /// cost the database about half as much; docs/benchmarks.md). Behind a transaction-pooling proxy
+    /// (PgBouncer in transaction mode before 1.21) set "Max Auto Prepare=0" in the connection string.
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
     }
 
     private static string RequireConnectionString(string? connectionString) =>

@@ -15,7 +15,15 @@ namespace CopAssessment.Web.Features.Assessments;
 public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName, string RegionCode)
 {
     public int Id => Submission.Id;
+
+    public AnswerTarget Target => new(Submission.Id, Submission.CountryIso3, Submission.Status, Cycle.Status, Definition);
 }
+
+/// <summary>
+/// What saving an answer needs to know about its submission. The statuses are as read; the write itself
+/// checks them again, so a save racing a submission is refused rather than landing after it.
+/// </summary>
+public sealed record AnswerTarget(int SubmissionId, string CountryIso3, SubmissionStatus Status, CycleStatus CycleStatus, QuestionnaireDefinition Definition);
 
 /// <summary>
 /// The one door to a submission: every endpoint (answers, evidence, comments, review) starts here, and the
@@ -39,9 +47,11 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
         : null;
 
     /// <summary>The country's focal points (and administrators) edit; reviewers comment; coordinators only read.</summary>
-    public bool CanEdit(ClaimsPrincipal user, SubmissionContext context) =>
+    public bool CanEdit(ClaimsPrincipal user, SubmissionContext context) => CanEdit(user, context.Submission.Status, context.Cycle.Status);
+
+    public bool CanEdit(ClaimsPrincipal user, SubmissionStatus status, CycleStatus cycle) =>
         ((user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country) || user.IsInRole(Roles.Administrator))
-        && SubmissionWorkflow.CanEditAnswers(context.Submission.Status, context.Cycle.Status);
+        && SubmissionWorkflow.CanEditAnswers(status, cycle);
 
     public bool MayComment(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer) || (user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country);

@@ -78,9 +78,14 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         {
             if (!form.TryGetValue("v:" + question.Key, out var versionText) || !uint.TryParse(versionText, out var version)) continue;
             var raw = form.TryGetValue("a:" + question.Key, out var posted) ? (IReadOnlyList<string?>)posted.ToArray() : [];
-            var result = await store.SaveAsync(context, question, raw, version, Who, Culture, answers);
+            var result = await store.SaveAsync(context.Target, question, raw, version, Who, Culture, answers);
             switch (result.Outcome)
             {
+                case SaveOutcome.Locked:
+                    // Submitted (or closed) while this page was being saved: nothing more can be saved.
+                    errors[question.Key] = L["This assessment is read-only now."];
+                    typed[question.Key] = ConstraintChecker.Parse(question, raw, Culture).Value;
+                    break;
                 case SaveOutcome.Invalid:
                     errors[question.Key] = result.Error!;
                     typed[question.Key] = ConstraintChecker.Parse(question, raw, Culture).Value;
@@ -105,20 +110,21 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
     [HttpPost("{id:int}/answers")]
     public async Task<IActionResult> SaveAnswer(int id, [FromForm] string key, [FromForm] uint version, [FromForm(Name = "value")] string[]? value)
     {
-        var context = await access.FindAsync(id);
-        if (context is null) return NotFound();
-        var question = context.Definition.FindQuestion(key ?? "");
+        // The busiest endpoint: one read and one write round trip (see AnswerStore), with the same scope
+        // rule as every other page — another country's submission is not found.
+        var opened = await store.OpenForSaveAsync(id, key ?? "", scope);
+        if (opened is null) return NotFound();
+        var (target, answers) = opened.Value;
+        var question = target.Definition.FindQuestion(key ?? "");
         if (question is null) return NotFound();
-        if (!access.CanEdit(User, context))
-            return StatusCode(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
-        // Only the answers this question's visibility and constraint read, unless other questions read
-        // this one: then all of them, to send back which questions are now hidden.
-        var dependencies = AnswerDependencies.For(context.Definition);
-        var readByOthers = dependencies.IsReadByOthers(question.Key);
-        var answers = await store.LoadAsync(id, readByOthers ? null : dependencies.NeededFor(question.Key));
+        var locked = new { outcome = "locked", error = L["This assessment is read-only now."].Value };
+        if (!access.CanEdit(User, target.Status, target.CycleStatus)) return StatusCode(StatusCodes.Status403Forbidden, locked);
         var raw = (IReadOnlyList<string?>?)value ?? [];
-        var result = await store.SaveAsync(context, question, raw, version, Who, Culture, answers);
-        var hidden = readByOthers ? QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers)) : null;
+        var result = await store.SaveAsync(target, question, raw, version, Who, Culture, answers);
+        if (result.Outcome == SaveOutcome.Locked) return StatusCode(StatusCodes.Status403Forbidden, locked);
+        // When other questions read this one, all answers were read: send back which questions are now hidden.
+        var hidden = AnswerDependencies.For(target.Definition).IsReadByOthers(question.Key)
+            ? QuestionVisibility.HiddenQuestions(target.Definition, AnswerStore.Values(answers)) : null;
         return result.Outcome switch
         {
             SaveOutcome.Saved or SaveOutcome.Unchanged => Json(new { outcome = result.Outcome == SaveOutcome.Saved ? "saved" : "unchanged", version = result.Version, hidden }),

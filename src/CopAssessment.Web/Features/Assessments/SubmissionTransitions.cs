@@ -35,6 +35,10 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
 
     public async Task<TransitionResult> SubmitAsync(SubmissionContext context, ClaimsPrincipal user, string culture)
     {
+        // The row lock makes the completeness check and the status change one step: a save in flight
+        // finishes first and is counted, and a save arriving later sees the submission locked.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE");
         var values = AnswerStore.Values(await answers.LoadAsync(context.Id));
         var missing = Missing(context.Definition, values, culture);
         if (missing.Count > 0) return new TransitionResult(false, null, missing);
@@ -47,6 +51,7 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
                 $"{context.CountryName} submitted its assessment for {context.Cycle.Name}.\n\nReview it: {outbox.Link($"/review/{context.Id}")}\n");
         }
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return result;
     }
 

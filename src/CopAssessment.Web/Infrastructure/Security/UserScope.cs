@@ -43,6 +43,19 @@ public static class ScopeQueries
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> rows, UserScope scope) where T : class, ICountryScoped =>
         rows.Where(VisibleExpression<T>(scope));
 
+    /// <summary>
+    /// The same rule as <see cref="VisibleExpression{T}"/> for the one hot path written in SQL (autosave): a
+    /// condition over the row's country and region columns, comparing with <paramref name="parameter"/>, which
+    /// the caller binds to <c>Value</c> (text). A test holds the two versions to the same rows for every scope.
+    /// </summary>
+    public static (string Condition, string Value) SqlCondition(UserScope scope, string countryColumn, string regionColumn, string parameter) => scope.Kind switch
+    {
+        ScopeKind.All => ($"{parameter} = ''", ""),
+        ScopeKind.Region => ($"{regionColumn} = {parameter}", scope.RegionCode ?? ""),
+        ScopeKind.Country => ($"{countryColumn} = {parameter}", scope.CountryIso3 ?? ""),
+        _ => ($"{parameter} <> {parameter}", ""),
+    };
+
     public static Expression<Func<T, bool>> VisibleExpression<T>(UserScope scope) where T : class, ICountryScoped
     {
         var region = scope.RegionCode;
