@@ -88,7 +88,32 @@ public class ConcurrencyTests(CopAppFactory app)
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id)));
         var conflict = await ken.PostFormAsync($"/assessments/{id}/policy", $"/assessments/{id}/policy", new Dictionary<string, string> { ["v:pg.1.1"] = "0", ["a:pg.1.1"] = "no" });
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Contains("Someone else changed this answer", await conflict.Content.ReadAsStringAsync());
+        var page = await conflict.Content.ReadAsStringAsync();
+        Assert.Contains("Someone else changed this answer", page);
+        Assert.Contains("name=\"resolve:pg.1.1\" value=\"theirs\"", page);
+        Assert.Contains("name=\"resolve:pg.1.1\" value=\"mine\"", page);
+        var shown = System.Text.RegularExpressions.Regex.Match(page, "name=\"v:pg.1.1\" value=\"(\\d+)\"").Groups[1].Value;
+        var historyRows = () => app.WithDbAsync(db => db.Set<AnswerHistory>().CountAsync(h => h.SubmissionId == id && h.QuestionKey == "pg.1.1"));
+        var before = await historyRows();
+        Dictionary<string, string> Again(string? choice)
+        {
+            var fields = new Dictionary<string, string> { ["v:pg.1.1"] = shown, ["a:pg.1.1"] = "no", ["conflict:pg.1.1"] = "1" };
+            if (choice is not null) fields["resolve:pg.1.1"] = choice;
+            return fields;
+        }
+
+        // Saving again without choosing decides nothing: the conflict is shown again.
+        var undecided = await ken.PostFormAsync($"/assessments/{id}/policy", $"/assessments/{id}/policy", Again(null));
+        Assert.Equal(HttpStatusCode.Conflict, undecided.StatusCode);
+        Assert.Contains("\"yes\"", await StoredAsync(id));
+        // Keep theirs: nothing is written.
+        Assert.Equal(HttpStatusCode.Redirect, (await ken.PostFormAsync($"/assessments/{id}/policy", $"/assessments/{id}/policy", Again("theirs"))).StatusCode);
+        Assert.Contains("\"yes\"", await StoredAsync(id));
+        Assert.Equal(before, await historyRows());
+        // Use mine: saved over the version that was shown, and recorded.
+        Assert.Equal(HttpStatusCode.Redirect, (await ken.PostFormAsync($"/assessments/{id}/policy", $"/assessments/{id}/policy", Again("mine"))).StatusCode);
+        Assert.Contains("\"no\"", await StoredAsync(id));
+        Assert.Equal(before + 1, await historyRows());
     }
 
     private Task<string> StoredAsync(int id) =>

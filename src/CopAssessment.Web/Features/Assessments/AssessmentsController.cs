@@ -78,6 +78,23 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         {
             if (!form.TryGetValue("v:" + question.Key, out var versionText) || !uint.TryParse(versionText, out var version)) continue;
             var raw = form.TryGetValue("a:" + question.Key, out var posted) ? (IReadOnlyList<string?>)posted.ToArray() : [];
+            if (form.ContainsKey("conflict:" + question.Key))
+            {
+                // The page showed a conflict here: keep theirs (save nothing), use mine (save over the version
+                // shown), or, with no choice made, show the conflict again rather than decide for the person.
+                var choice = form["resolve:" + question.Key].ToString();
+                if (choice == "theirs") continue;
+                if (choice != "mine" && answers.TryGetValue(question.Key, out var theirs) && theirs.Version == version)
+                {
+                    var yours = ConstraintChecker.Parse(question, raw, Culture).Value;
+                    if (!yours.Equals(theirs.Value))
+                    {
+                        conflicts[question.Key] = new ConflictInfo(yours, theirs.Value, theirs.UpdatedBy, theirs.UpdatedAt);
+                        typed[question.Key] = yours;
+                        continue;
+                    }
+                }
+            }
             var result = await store.SaveAsync(context.Target, question, raw, version, Who, Culture, answers);
             switch (result.Outcome)
             {
