@@ -64,6 +64,18 @@ public class JourneyTests(CopAppFactory app)
         // The country sees the comment next to the question, edits and submits again.
         var page = await ken.GetStringAsync($"/assessments/{id}/policy");
         Assert.Contains("Name the policy document.", page);
+        // … and replies right there: the reply lands in the thread and the page comes back to the question.
+        var commentId = await app.WithDbAsync(db => db.Set<ReviewComment>().Where(c => c.SubmissionId == id && c.QuestionKey == "pg.1.1").Select(c => c.Id).SingleAsync());
+        Assert.Contains($"form=\"reply-{commentId}\"", page);
+        var replied = await PostAsync(ken, token, $"/assessments/{id}/comments", new Dictionary<string, string>
+        {
+            ["parentId"] = commentId.ToString(), ["body"] = "Added: National Child Online Protection Policy 2024.", ["returnUrl"] = $"/assessments/{id}/policy#q-pg-1-1",
+        });
+        Assert.Equal($"/assessments/{id}/policy#q-pg-1-1", replied.Headers.Location?.OriginalString);
+        var reply = await app.WithDbAsync(db => db.Set<ReviewComment>().Where(c => c.ParentId == commentId).SingleAsync());
+        Assert.Equal("pg.1.1", reply.QuestionKey);
+        Assert.False(reply.FromSecretariat);
+        Assert.Contains("Added: National Child Online Protection Policy 2024.", await ken.GetStringAsync($"/assessments/{id}/policy"));
         // A question no relevance condition reads, so the change reveals nothing new.
         var definition = await DefinitionAsync(app, id);
         var referenced = definition.Questions.Where(q => q.Relevance is not null).SelectMany(q => q.Relevance!.ReferencedKeys()).ToHashSet();

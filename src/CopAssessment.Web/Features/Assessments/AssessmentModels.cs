@@ -46,6 +46,7 @@ public sealed class DomainPageModel
     /// <summary>What the person typed where it could not be saved, shown again instead of the stored value.</summary>
     public Dictionary<string, AnswerValue> Typed { get; init; } = [];
     public bool CanEdit { get; init; }
+    public bool MayComment { get; init; }
     public string Culture { get; init; } = "en";
     public string? Message { get; init; }
     public long MaxUploadBytes { get; init; }

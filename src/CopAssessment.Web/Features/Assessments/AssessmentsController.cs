@@ -307,6 +307,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
             Conflicts = conflicts ?? [],
             Typed = typed ?? [],
             CanEdit = access.CanEdit(User, context),
+            MayComment = access.MayComment(User),
             Culture = Culture,
             MaxUploadBytes = evidence.MaxBytes,
         };
