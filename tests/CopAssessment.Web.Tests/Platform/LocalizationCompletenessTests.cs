@@ -41,4 +41,19 @@ public partial class LocalizationCompletenessTests
         var missing = keys.Where(k => !translated.Contains(k)).Order().ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} strings lack a '{culture}' translation:\n" + string.Join("\n", missing));
     }
+
+    /// <summary>All feature files are merged into one dictionary per language: a key must mean one thing.</summary>
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void A_string_translated_in_two_files_has_the_same_translation(string culture)
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "CopAssessment.Web", "Resources");
+        var differing = Directory.EnumerateFiles(resources, $"*.{culture}.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Select(e => (File: Path.GetFileName(f), e.Key, e.Value)))
+            .GroupBy(e => e.Key)
+            .Where(g => g.Select(e => e.Value).Distinct().Count() > 1)
+            .Select(g => $"{g.Key}: " + string.Join(", ", g.Select(e => $"{e.File} = {e.Value}")))
+            .ToList();
+        Assert.True(differing.Count == 0, string.Join("\n", differing));
+    }
 }

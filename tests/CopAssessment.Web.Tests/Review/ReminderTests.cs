@@ -1,5 +1,8 @@
 using CopAssessment.Tests;
 using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
@@ -30,5 +33,35 @@ public class ReminderTests(CopAppFactory app)
         Assert.All(rows, k => Assert.Contains(":7:", k));
         Assert.Equal(rows.Count, runs.Sum());
         Assert.Equal(0, await Run());
+    }
+
+    [Fact]
+    public async Task Reminders_are_written_in_each_focal_points_own_language()
+    {
+        await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            foreach (var (email, country, culture) in new[] { ("lecteur.sen@test.local", "SEN", "fr"), ("qari.jor@test.local", "JOR", "ar") })
+            {
+                if (await users.FindByEmailAsync(email) is not null) continue;
+                var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email, CountryIso3 = country, PreferredCulture = culture };
+                Assert.True((await users.CreateAsync(user, "Some-Password-123")).Succeeded);
+                await users.AddToRoleAsync(user, Roles.FocalPoint);
+            }
+        });
+        var cycleId = await OpenCycleAsync(app, deadlineInDays: 6);
+        await app.WithScopeAsync(services => services.GetRequiredService<DeadlineReminders>().SendDueAsync(DateTimeOffset.UtcNow));
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey!.StartsWith($"reminder:{cycleId}:"))
+            .ToDictionaryAsync(m => m.To, m => (m.Subject, m.Body)));
+
+        var senegal = await SubmissionIdAsync(app, cycleId, "SEN");
+        Assert.StartsWith("Rappel :", mail["lecteur.sen@test.local"].Subject);
+        Assert.Contains("L'évaluation de Senegal pour", mail["lecteur.sen@test.local"].Body);
+        Assert.Contains($"/assessments/{senegal}", mail["lecteur.sen@test.local"].Body);
+        Assert.StartsWith("تذكير", mail["qari.jor@test.local"].Subject);
+        Assert.Contains("Jordan", mail["qari.jor@test.local"].Body);
+        // No language chosen: English.
+        Assert.StartsWith("Reminder:", mail["focal.ken@demo.local"].Subject);
+        Assert.Contains("The assessment of Kenya for", mail["focal.ken@demo.local"].Body);
     }
 }

@@ -83,8 +83,9 @@ public class AccountController(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = outbox.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}");
-            outbox.Enqueue(user.Email!, "Reset your COP Assessment password",
-                $"Someone asked to reset the password of your COP Assessment account.\n\nSet a new password here (valid for 24 hours):\n{link}\n\nIf it was not you, ignore this message.");
+            outbox.Enqueue([new Recipient(user.Email!, user.PreferredCulture)], L => (
+                L["Reset your COP Assessment password"],
+                $"{L["Someone asked to reset the password of your COP Assessment account."]}\n\n{L["Set a new password here (valid for 24 hours):"]}\n{link}\n\n{L["If it was not you, ignore this message."]}"));
             audit.RecordFor("password-reset-requested", user.Id, user.Email);
             await db.SaveChangesAsync();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CopAssessment.Web.Data;
@@ -26,13 +27,11 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
         invitation.ExpiresAt = DateTimeOffset.UtcNow.Add(Lifetime);
         db.Invitations.Add(invitation);
         var link = outbox.Link($"/account/accept-invitation?token={token}");
-        outbox.Enqueue(invitation.Email, "You are invited to COP Assessment",
-            $"""
-            You have been invited to COP Assessment, the ITU Child Online Protection national assessment, as {invitation.Role}.
-
-            Choose your password here (the link works once and expires on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
-            {link}
-            """);
+        var expires = invitation.ExpiresAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        outbox.Enqueue([new Recipient(invitation.Email)], L => (
+            L["You are invited to COP Assessment"],
+            $"{L["You have been invited to COP Assessment, the ITU Child Online Protection national assessment, as {0}.", L[Roles.DisplayName(invitation.Role)].Value]}\n\n" +
+            $"{L["Choose your password here (the link works once and expires on {0} UTC):", expires]}\n{link}\n"));
         audit.Record("invitation-created", invitation.Email, $"{invitation.Role} {invitation.CountryIso3}{invitation.RegionCode}".Trim(), invitation.CountryIso3);
         return token;
     }

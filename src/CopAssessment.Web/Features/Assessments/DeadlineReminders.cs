@@ -1,5 +1,7 @@
+using System.Globalization;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,9 +23,12 @@ public sealed class DeadlineReminderJob(DeadlineReminders reminders) : IJob
 /// outbox's unique deduplication key (cycle, country, threshold, person) and INSERT … ON CONFLICT DO NOTHING
 /// make a reminder go once, however many times and on however many instances the job runs.
 /// </summary>
-public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mail)
+public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mail, Outbox outbox)
 {
     public static readonly int[] Thresholds = [14, 7, 1];
+
+    // Filled in by the database per country, after the text is translated.
+    private const string CountryMarker = "\u27E6country\u27E7", LinkMarker = "\u27E6link\u27E7";
 
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -38,21 +43,28 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
             // The tightest threshold reached: a job that was down on day 14 still sends the 7-day one, never both late.
             int? threshold = Thresholds.Where(t => daysLeft <= t).Select(t => (int?)t).LastOrDefault();
             if (threshold is null) continue;
-            var subject = $"Reminder: {cycle.Name} closes in {daysLeft} day(s)";
-            var deadline = cycle.Deadline.ToString("yyyy-MM-dd");
-            queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")
-                SELECT u."Email", {subject},
-                       'The assessment of ' || c."Name" || ' for ' || {cycle.Name} || ' has not been submitted yet. The deadline is ' || {deadline}
-                       || E'.\n\nContinue it: ' || {baseUrl} || '/assessments/' || s."Id" || E'\n',
-                       'reminder:' || s."CycleId" || ':' || s."CountryIso3" || ':' || {threshold.Value} || ':' || u."Id",
-                       now(), now(), 0
-                FROM "Submissions" s
-                JOIN "Countries" c ON c."Iso3" = s."CountryIso3"
-                JOIN "AspNetUsers" u ON u."CountryIso3" = s."CountryIso3" AND u."Email" IS NOT NULL
-                WHERE s."CycleId" = {cycle.Id} AND s."Status" IN ('Draft', 'Returned')
-                ON CONFLICT ("DeduplicationKey") DO NOTHING
-                """, cancellationToken);
+            var deadline = cycle.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // One insert per language, each to the focal points who read that language (English when not chosen).
+            foreach (var language in LocalizationSetup.Cultures)
+            {
+                var (subject, body) = outbox.InLanguage(language, L => (
+                    L["Reminder: {0} closes in {1} day(s)", cycle.Name, daysLeft].Value,
+                    $"{L["The assessment of {0} for {1} has not been submitted yet. The deadline is {2}.", CountryMarker, cycle.Name, deadline]}\n\n{L["Continue it: {0}", LinkMarker]}\n"));
+                var isDefault = language == LocalizationSetup.Cultures[0];
+                queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")
+                    SELECT u."Email", {subject},
+                           replace(replace({body}, {CountryMarker}, c."Name"), {LinkMarker}, {baseUrl} || '/assessments/' || s."Id"),
+                           'reminder:' || s."CycleId" || ':' || s."CountryIso3" || ':' || {threshold.Value} || ':' || u."Id",
+                           now(), now(), 0
+                    FROM "Submissions" s
+                    JOIN "Countries" c ON c."Iso3" = s."CountryIso3"
+                    JOIN "AspNetUsers" u ON u."CountryIso3" = s."CountryIso3" AND u."Email" IS NOT NULL
+                    WHERE s."CycleId" = {cycle.Id} AND s."Status" IN ('Draft', 'Returned')
+                      AND (u."PreferredCulture" = {language} OR ({isDefault} AND (u."PreferredCulture" IS NULL OR NOT u."PreferredCulture" = ANY({LocalizationSetup.Cultures}))))
+                    ON CONFLICT ("DeduplicationKey") DO NOTHING
+                    """, cancellationToken);
+            }
         }
         return queued;
     }

@@ -9,6 +9,7 @@ using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Assessments;
 
@@ -44,12 +45,9 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         if (missing.Count > 0) return new TransitionResult(false, null, missing);
         var result = await MoveAsync(context, user, SubmissionAction.Submit, null);
         if (!result.Succeeded) return result;
-        var reviewers = await UsersInRoleAsync(Roles.Reviewer);
-        foreach (var email in reviewers)
-        {
-            outbox.Enqueue(email, $"Assessment submitted: {context.CountryName} ({context.Cycle.Name})",
-                $"{context.CountryName} submitted its assessment for {context.Cycle.Name}.\n\nReview it: {outbox.Link($"/review/{context.Id}")}\n");
-        }
+        outbox.Enqueue(await UsersInRoleAsync(Roles.Reviewer), L => (
+            L["Assessment submitted: {0} ({1})", context.CountryName, context.Cycle.Name],
+            $"{L["{0} submitted its assessment for {1}.", context.CountryName, context.Cycle.Name]}\n\n{L["Review it: {0}", outbox.Link($"/review/{context.Id}")]}\n"));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
@@ -62,8 +60,9 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         note = string.IsNullOrWhiteSpace(note) ? $"Returned with {open} open comment(s)." : note.Trim();
         var result = await ReviewAsync(context, user, SubmissionAction.Return, note);
         if (!result.Succeeded) return result;
-        await NotifyFocalPointsAsync(context, $"Assessment returned for revision: {context.Cycle.Name}",
-            $"The COP Secretariat returned the assessment of {context.CountryName} for revision with {open} comment(s).\n\n{note}\n\nOpen it: {outbox.Link($"/assessments/{context.Id}")}\n");
+        await NotifyFocalPointsAsync(context, L => (
+            L["Assessment returned for revision: {0}", context.Cycle.Name],
+            $"{L["The COP Secretariat returned the assessment of {0} for revision with {1} comment(s).", context.CountryName, open]}\n\n{note}\n\n{L["Open it: {0}", outbox.Link($"/assessments/{context.Id}")]}\n"));
         await db.SaveChangesAsync();
         return result;
     }
@@ -76,8 +75,9 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         var scorecard = ScoringEngine.Score(context.Definition, values, ScoringMode.Submitted);
         context.Submission.ScoreSnapshot = JsonSerializer.Serialize(scorecard, SnapshotJson);
         context.Submission.ValidatedAt = DateTimeOffset.UtcNow;
-        await NotifyFocalPointsAsync(context, $"Assessment validated: {context.Cycle.Name}",
-            $"The COP Secretariat validated the assessment of {context.CountryName}. Overall index: {ScoreDisplay.Format(scorecard.Overall)}.\n\n{outbox.Link($"/assessments/{context.Id}")}\n");
+        await NotifyFocalPointsAsync(context, L => (
+            L["Assessment validated: {0}", context.Cycle.Name],
+            $"{L["The COP Secretariat validated the assessment of {0}. Overall index: {1}.", context.CountryName, ScoreDisplay.Format(scorecard.Overall)]}\n\n{outbox.Link($"/assessments/{context.Id}")}\n"));
         await db.SaveChangesAsync();
         return result;
     }
@@ -88,8 +88,9 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         if (!result.Succeeded) return result;
         context.Submission.ScoreSnapshot = null;
         context.Submission.ValidatedAt = null;
-        await NotifyFocalPointsAsync(context, $"Assessment reopened: {context.Cycle.Name}",
-            $"An administrator reopened the assessment of {context.CountryName}: {reason}\n\n{outbox.Link($"/assessments/{context.Id}")}\n");
+        await NotifyFocalPointsAsync(context, L => (
+            L["Assessment reopened: {0}", context.Cycle.Name],
+            $"{L["An administrator reopened the assessment of {0}: {1}", context.CountryName, reason ?? ""]}\n\n{outbox.Link($"/assessments/{context.Id}")}\n"));
         await db.SaveChangesAsync();
         return result;
     }
@@ -121,17 +122,18 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         return Task.FromResult(new TransitionResult(true));
     }
 
-    private async Task NotifyFocalPointsAsync(SubmissionContext context, string subject, string body)
+    /// <summary>Mails the country's focal points, each in their own language.</summary>
+    private async Task NotifyFocalPointsAsync(SubmissionContext context, Func<IStringLocalizer, (string Subject, string Body)> compose)
     {
         var iso3 = context.Submission.CountryIso3;
-        var emails = await db.Users.Where(u => u.CountryIso3 == iso3 && u.Email != null).Select(u => u.Email!).ToListAsync();
-        foreach (var email in emails) outbox.Enqueue(email, subject, body);
+        outbox.Enqueue(await db.Users.Where(u => u.CountryIso3 == iso3 && u.Email != null)
+            .Select(u => new Recipient(u.Email!, u.PreferredCulture)).ToListAsync(), compose);
     }
 
-    private async Task<List<string>> UsersInRoleAsync(string role) =>
+    private async Task<List<Recipient>> UsersInRoleAsync(string role) =>
         await (from u in db.Users
                join ur in db.UserRoles on u.Id equals ur.UserId
                join r in db.Roles on ur.RoleId equals r.Id
                where r.Name == role && u.Email != null
-               select u.Email!).ToListAsync();
+               select new Recipient(u.Email!, u.PreferredCulture)).ToListAsync();
 }

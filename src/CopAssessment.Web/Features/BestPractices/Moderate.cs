@@ -77,7 +77,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
         version.ReviewedAt = now;
         version.ReviewedBy = reviewer;
         version.ReviewNote = decision == Decision.Publish ? null : note;
-        string subject, body;
+        Func<IStringLocalizer, (string Subject, string Body)> compose;
         var link = outbox.Link($"/best-practices/{practice.Id}/edit");
         switch (decision)
         {
@@ -90,21 +90,22 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
                 version.Status = PracticeStatus.Published;
                 practice.PublishedVersionId = version.Id;
                 practice.FirstPublishedAt ??= now;
-                subject = $"Best practice published: {version.Title}";
-                body = $"Your best practice \"{version.Title}\" is now published in the public library:\n{outbox.Link($"/best-practices/{practice.Id}")}\n";
+                compose = L => (L["Best practice published: {0}", version.Title],
+                    $"{L["Your best practice \"{0}\" is now published in the public library:", version.Title]}\n{outbox.Link($"/best-practices/{practice.Id}")}\n");
                 break;
             case Decision.RequestChanges:
                 version.Status = PracticeStatus.ChangesRequested;
-                subject = $"Changes requested: {version.Title}";
-                body = $"The COP Secretariat asks for changes to your best practice \"{version.Title}\":\n\n{note}\n\nEdit and resubmit it here:\n{link}\n";
+                compose = L => (L["Changes requested: {0}", version.Title],
+                    $"{L["The COP Secretariat asks for changes to your best practice \"{0}\":", version.Title]}\n\n{note}\n\n{L["Edit and resubmit it here:"]}\n{link}\n");
                 break;
             default:
                 version.Status = PracticeStatus.Declined;
-                subject = $"Best practice declined: {version.Title}";
-                body = $"The COP Secretariat declined your best practice \"{version.Title}\" (version {version.Number}).\n\nReason:\n{note}\n\n{link}\n";
+                compose = L => (L["Best practice declined: {0}", version.Title],
+                    $"{L["The COP Secretariat declined your best practice \"{0}\" (version {1}).", version.Title, version.Number]}\n\n{L["Reason:"]}\n{note}\n\n{link}\n");
                 break;
         }
-        outbox.Enqueue(practice.OwnerEmail, subject, body);
+        var ownerLanguage = await db.Users.Where(u => u.Email == practice.OwnerEmail).Select(u => u.PreferredCulture).FirstOrDefaultAsync();
+        outbox.Enqueue([new Recipient(practice.OwnerEmail, ownerLanguage)], compose);
         audit.Record($"best-practice-{decision.ToString().ToLowerInvariant()}", $"best-practice/{practice.Id}", $"v{version.Number}: {note}", practice.OwnerCountryIso3);
         try
         {
