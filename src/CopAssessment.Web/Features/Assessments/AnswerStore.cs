@@ -86,8 +86,8 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
                         FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId" JOIN "Countries" k ON k."Iso3" = s."CountryIso3"
                         WHERE s."Id" = $1 AND {scopeCondition}
                         """) { Parameters = { new() { Value = submissionId }, new() { Value = scopeValue } } },
-                    new NpgsqlBatchCommand("""
-                        SELECT "Id", "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt" FROM "Answers"
+                    new NpgsqlBatchCommand($"""
+                        SELECT {AnswerColumns} FROM "Answers"
                         WHERE "SubmissionId" = $1 AND ($2 OR "QuestionKey" = ANY($3))
                         """) { Parameters = { new() { Value = submissionId }, new() { Value = keys is null }, new() { Value = keys?.ToArray() ?? [] } } },
                 },
@@ -102,9 +102,8 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
             var answers = Empty();
             while (await reader.ReadAsync())
             {
-                var key = reader.GetString(1);
-                answers[key] = new StoredAnswer(key, AnswerJson.Parse(reader.GetString(2)), reader.GetFieldValue<uint>(3), reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0));
+                var answer = ReadAnswer(reader);
+                answers[answer.Key] = answer;
             }
             // Asked for all answers, or for the right questionnaire's dependencies: done. Otherwise learn and ask again.
             VersionOfSubmission[submissionId] = versionId;
@@ -205,15 +204,22 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
         return theirs.Value.Equals(input.Value) ? new SaveResult(SaveOutcome.Unchanged, theirs.Version) : Conflict(theirs);
     }
 
+    private const string AnswerColumns = """ "Id", "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt" """;
+
+    private static StoredAnswer ReadAnswer(NpgsqlDataReader reader)
+    {
+        var key = reader.GetString(1);
+        return new StoredAnswer(key, AnswerJson.Parse(reader.GetString(2)), reader.GetFieldValue<uint>(3), reader.GetString(4),
+            reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0));
+    }
+
     private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, int submissionId, string key)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT "Id", "Value", xmin, "UpdatedBy", "UpdatedAt" FROM "Answers" WHERE "SubmissionId" = $1 AND "QuestionKey" = $2
+        await using var command = new NpgsqlCommand($"""
+            SELECT {AnswerColumns} FROM "Answers" WHERE "SubmissionId" = $1 AND "QuestionKey" = $2
             """, connection) { Parameters = { new() { Value = submissionId }, new() { Value = key } } };
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? new StoredAnswer(key, AnswerJson.Parse(reader.GetString(1)), reader.GetFieldValue<uint>(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(0))
-            : null;
+        return await reader.ReadAsync() ? ReadAnswer(reader) : null;
     }
 
     private static SaveResult Conflict(StoredAnswer theirs) =>
