@@ -67,4 +67,40 @@ public class FillInJourneyTests(BrowserFixture fixture)
         await problems.Locator("a[href*='#q-pg-1-1']").ClickAsync();
         await page.WaitForURLAsync($"**/assessments/{id}/policy#q-pg-1-1");
     }
+
+    [Fact]
+    public async Task Focal_point_replies_to_a_reviewer_comment_next_to_the_question()
+    {
+        var id = await KenyaSubmissionAsync();
+        long commentId = 0;
+        await fixture.App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<CopAssessment.Web.Data.CopDbContext>();
+            var comment = new ReviewComment
+            {
+                SubmissionId = id, QuestionKey = "pg.1.1", Body = "Which decree created the committee?",
+                AuthorEmail = "reviewer@demo.local", AuthorName = "Demo Reviewer", FromSecretariat = true,
+            };
+            db.Add(comment);
+            await db.SaveChangesAsync();
+            commentId = comment.Id;
+        });
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "focal.ken@demo.local");
+        await page.GotoAsync($"/assessments/{id}/policy");
+
+        var question = page.Locator("#q-pg-1-1");
+        await Assertions.Expect(question.Locator(".question-comments")).ToContainTextAsync("Which decree created the committee?");
+        await question.Locator(".comment-reply summary").ClickAsync();
+        // The reply box sits inside the answers form but belongs to its own form: typing in it saves no answer.
+        await question.GetByLabel("Your reply").FillAsync("Decree 12 of 2021; attached as evidence.");
+        await Assertions.Expect(question.Locator(".save-state")).ToHaveTextAsync("");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/assessments/{id}/policy#q-pg-1-1");
+        await Assertions.Expect(page.Locator("#q-pg-1-1 .question-comments")).ToContainTextAsync("Decree 12 of 2021; attached as evidence.");
+        var reply = await fixture.App.WithDbAsync(db => db.Set<ReviewComment>().Where(c => c.ParentId == commentId).Select(c => new { c.Body, c.AuthorEmail }).SingleAsync());
+        Assert.Equal("focal.ken@demo.local", reply.AuthorEmail);
+        Assert.Equal(0, await fixture.App.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id)));
+    }
 }
