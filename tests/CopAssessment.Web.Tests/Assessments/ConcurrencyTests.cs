@@ -116,6 +116,20 @@ public class ConcurrencyTests(CopAppFactory app)
         Assert.Equal(before + 1, await historyRows());
     }
 
+    [Fact]
+    public async Task Two_focal_points_submitting_at_once_submit_once()
+    {
+        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
+        var clients = await Task.WhenAll(app.SignedInClientAsync("focal.ken@demo.local"), app.SignedInClientAsync("focal.ken@demo.local"));
+        await AnswerEverythingAsync(app, clients[0], id);
+        var tokens = await Task.WhenAll(clients.Select(c => TokenAsync(c, $"/assessments/{id}")));
+        var responses = await Task.WhenAll(clients.Select((c, i) => PostAsync(c, tokens[i], $"/assessments/{id}/submit")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<SubmissionTransition>().CountAsync(t => t.SubmissionId == id && t.To == Domain.Workflow.SubmissionStatus.Submitted)));
+    }
+
     private Task<string> StoredAsync(int id) =>
         app.WithDbAsync(db => db.Set<Answer>().Where(a => a.SubmissionId == id && a.QuestionKey == "pg.1.1").Select(a => a.Value).SingleAsync());
 }

@@ -40,7 +40,11 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
     {
         var context = await access.FindAsync(id, tracking: true);
         if (context is null) return NotFound();
-        if (!access.CanEdit(User, context)) return View("Overview", await OverviewAsync(context, error: L["This assessment cannot be submitted now."]));
+        if (!access.CanEdit(User, context))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Overview", await OverviewAsync(context, error: L["This assessment cannot be submitted now."]));
+        }
         var result = await transitions.SubmitAsync(context, User, Culture);
         if (!result.Succeeded)
         {

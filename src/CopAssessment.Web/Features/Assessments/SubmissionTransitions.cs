@@ -39,7 +39,10 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         // The row lock makes the completeness check and the status change one step: a save in flight
         // finishes first and is counted, and a save arriving later sees the submission locked.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE");
+        var locked = await db.Database.SqlQuery<long>($"SELECT xmin::text::bigint AS \"Value\" FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE").ToListAsync();
+        // Someone else submitted (or otherwise moved) it since this request read it.
+        if (locked.SingleOrDefault() != context.Submission.Version)
+            return new TransitionResult(false, "Someone else changed this assessment at the same time. Reload and try again.");
         var values = AnswerStore.Values(await answers.LoadAsync(context.Id));
         var missing = Missing(context.Definition, values, culture);
         if (missing.Count > 0) return new TransitionResult(false, null, missing);
