@@ -28,6 +28,9 @@ public static class Vocabulary
         ("en", "English"), ("fr", "French"), ("ar", "Arabic"), ("es", "Spanish"), ("ru", "Russian"), ("zh", "Chinese"),
     ];
 
+    /// <summary>Writing direction of a practice's own language, for its text inside a page in another one.</summary>
+    public static string Direction(string? language) => language == "ar" ? "rtl" : "ltr";
+
     public static string Label(IReadOnlyList<(string Code, string Label)> list, string code) =>
         list.FirstOrDefault(i => i.Code == code).Label ?? code;
 
