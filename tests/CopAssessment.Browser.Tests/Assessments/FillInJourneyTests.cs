@@ -103,4 +103,20 @@ public class FillInJourneyTests(BrowserFixture fixture)
         Assert.Equal("focal.ken@demo.local", reply.AuthorEmail);
         Assert.Equal(0, await fixture.App.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id)));
     }
+
+    [Fact]
+    public async Task A_save_after_the_session_ended_says_so_and_does_not_retry_forever()
+    {
+        var id = await KenyaSubmissionAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "focal.ken@demo.local");
+        await page.GotoAsync($"/assessments/{id}/policy");
+        // Signed out elsewhere (or the session expired): the next save cannot succeed by retrying.
+        await page.Context.ClearCookiesAsync();
+        var question = page.Locator("#q-pg-1-1");
+        await question.GetByRole(AriaRole.Radio).First.CheckAsync();
+        await Assertions.Expect(question.Locator(".question-error")).ToContainTextAsync("reload the page");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("reload the page");
+        Assert.Equal(0, await fixture.App.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id)));
+    }
 }

@@ -123,11 +123,20 @@
     values(el).forEach(function (v) { body.append('value', v); });
     fetch(url, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'RequestVerificationToken': token, 'Accept': 'application/json' } })
       .then(function (response) {
+        var json = (response.headers.get('Content-Type') || '').indexOf('application/json') >= 0;
+        // A server error may pass (a restart): send again later. Anything else that is not the
+        // endpoint's JSON (signed out, expired form, page gone) will not get better by retrying.
+        if (!json && response.status >= 500) throw new Error('server ' + response.status);
+        if (!json) return { status: response.status, data: null };
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
       .then(function (r) {
         busy = false;
         var d = r.data;
+        if (!d) {
+          showError(el, text('stopped')); setState(el, 'invalid'); setGlobal('stopped');
+          return;
+        }
         if (d.hidden) applyHidden(d.hidden);
         if (r.status === 200) {
           setVersion(el, d.version); showError(el, ''); setState(el, 'saved'); setGlobal('saved');
@@ -153,6 +162,7 @@
     var el = input.closest('.question');
     var key = el.getAttribute('data-key');
     clearTimeout(timers[key]);
+    pending[key] = true;   // from the first keystroke, so leaving the page before the save warns
     var delay = (input.type === 'radio' || input.type === 'checkbox' || event.type === 'change') ? 150 : 800;
     setState(el, 'saving');
     timers[key] = setTimeout(function () { enqueue(key); }, delay);
@@ -162,6 +172,8 @@
   form.addEventListener('change', changed);
   window.addEventListener('online', pump);
   window.addEventListener('beforeunload', function (e) {
-    if (busy || queue.length > 0 || Object.keys(pending).length > 0) { e.preventDefault(); e.returnValue = ''; }
+    // Unsent changes, or answers shown as not saved (conflict, invalid): leaving would lose them.
+    var unsaved = form.querySelector('.save-state[data-state="conflict"], .save-state[data-state="invalid"], .save-state[data-state="failed"]');
+    if (busy || queue.length > 0 || Object.keys(pending).length > 0 || unsaved) { e.preventDefault(); e.returnValue = ''; }
   });
 })();
