@@ -22,7 +22,11 @@ public static class CycleWorkflow
         (CycleStatus.Closed, CycleAction.Publish) => Transition<CycleStatus>.To(CycleStatus.Published),
         (CycleStatus.Published, _) => Transition<CycleStatus>.Refused(current, "A published cycle is final; its results are history."),
         (CycleStatus.Open, CycleAction.Publish) => Transition<CycleStatus>.Refused(current, "Close the cycle before publishing it."),
-        _ => Transition<CycleStatus>.Refused(current, $"A {Describe(current)} cycle cannot be {Verb(action)}."),
+        // Whole sentences, so that each can be translated as one.
+        (_, CycleAction.Open) => Transition<CycleStatus>.Refused(current, "Only a planned cycle can be opened."),
+        (_, CycleAction.Close) => Transition<CycleStatus>.Refused(current, "Only an open cycle can be closed."),
+        (_, CycleAction.Reopen) => Transition<CycleStatus>.Refused(current, "Only a closed cycle can be reopened."),
+        _ => Transition<CycleStatus>.Refused(current, "Only a closed cycle can be published."),
     };
 
     /// <summary>Focal points change answers and submit only while the cycle is open.</summary>
@@ -30,9 +34,6 @@ public static class CycleWorkflow
 
     /// <summary>Reviewers keep reviewing after the deadline, until publication.</summary>
     public static bool AllowsReview(CycleStatus status) => status is CycleStatus.Open or CycleStatus.Closed;
-
-    /// <summary>Settings (questionnaire version, dates) can change freely before opening; only the deadline after.</summary>
-    public static bool AllowsEditingSettings(CycleStatus status) => status == CycleStatus.Planned;
 
     /// <summary>
     /// A deadline can move later while the cycle is planned or open, never into the past: a later date
@@ -55,14 +56,4 @@ public static class CycleWorkflow
             ? Transition<CycleStatus>.Refused(status, "The new deadline must be in the future.")
             : Transition<CycleStatus>.To(status);
     }
-
-    private static string Describe(CycleStatus status) => status.ToString().ToLowerInvariant();
-
-    private static string Verb(CycleAction action) => action switch
-    {
-        CycleAction.Open => "opened",
-        CycleAction.Close => "closed",
-        CycleAction.Reopen => "reopened",
-        _ => "published",
-    };
 }

@@ -35,7 +35,7 @@ public static class SubmissionWorkflow
 
                 return current is SubmissionStatus.Draft or SubmissionStatus.Returned
                     ? Transition<SubmissionStatus>.To(SubmissionStatus.Submitted)
-                    : Refuse(current, $"A {Describe(current)} submission cannot be submitted again.");
+                    : Refuse(current, "This assessment has been submitted already.");
 
             case SubmissionAction.StartReview:
                 return ReviewStep(current, SubmissionStatus.Submitted, SubmissionStatus.InReview, isReviewer, cycle,
@@ -127,10 +127,4 @@ public static class SubmissionWorkflow
 
     private static Transition<SubmissionStatus> Refuse(SubmissionStatus current, string error) =>
         Transition<SubmissionStatus>.Refused(current, error);
-
-    private static string Describe(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.InReview => "in-review",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

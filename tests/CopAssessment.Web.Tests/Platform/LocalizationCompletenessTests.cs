@@ -35,11 +35,31 @@ public partial class LocalizationCompletenessTests
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleAction>());
         keys.UnionWith(Enum.GetNames<Data.Reports.ExportStatus>());
         keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
+        keys.UnionWith(WorkflowRefusals());
         var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
             .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys)
             .ToHashSet();
-        var missing = keys.Where(k => !translated.Contains(k)).Order().ToList();
+        var missing = keys.Where(k => k.Length > 0 && !translated.Contains(k)).Order().ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} strings lack a '{culture}' translation:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>Every reason the workflow rules give for refusing, as pages show it through L[reason].</summary>
+    private static IEnumerable<string> WorkflowRefusals()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var cycle in Enum.GetValues<Domain.Workflow.CycleStatus>())
+        {
+            foreach (var action in Enum.GetValues<Domain.Workflow.CycleAction>())
+                yield return Domain.Workflow.CycleWorkflow.Apply(cycle, action).Error ?? "";
+            yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now, now.AddDays(1), now).Error ?? "";
+            yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now, now.AddDays(-1), now).Error ?? "";
+            yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now.AddDays(-2), now.AddDays(-1), now).Error ?? "";
+            foreach (var status in Enum.GetValues<Domain.Workflow.SubmissionStatus>())
+            foreach (var action in Enum.GetValues<Domain.Workflow.SubmissionAction>())
+            foreach (var actor in Enum.GetValues<Domain.Workflow.Actor>())
+            foreach (var note in new[] { null, "-" })
+                yield return Domain.Workflow.SubmissionWorkflow.Apply(status, action, actor, cycle, note).Error ?? "";
+        }
     }
 
     /// <summary>All feature files are merged into one dictionary per language: a key must mean one thing.</summary>

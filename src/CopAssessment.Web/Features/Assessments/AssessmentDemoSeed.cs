@@ -36,11 +36,7 @@ public sealed class AssessmentDemoSeed(CopDbContext db, QuestionnaireCatalog cat
         };
         db.Set<AssessmentCycle>().Add(cycle);
         await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "Submissions" ("CycleId", "CountryIso3", "Status", "CreatedAt")
-            SELECT {cycle.Id}, c."Iso3", 'Draft', now() FROM "Countries" c
-            ON CONFLICT ("CycleId", "CountryIso3") DO NOTHING
-            """);
+        await CycleService.CreateDraftsAsync(db, cycle.Id);
 
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Iso2, c.Name, c.RegionCode }).ToListAsync();
         var chosen = countries.Where(c => c.Iso3 != "KEN").GroupBy(c => c.RegionCode)

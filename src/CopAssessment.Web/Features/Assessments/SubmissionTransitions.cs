@@ -6,6 +6,7 @@ using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record TransitionResult(bool Succeeded, string? Error = null, IRea
 /// Moves a submission through its workflow (rules in <see cref="SubmissionWorkflow"/>): records the transition,
 /// audits it and queues the notifications, all in one SaveChanges.
 /// </summary>
-public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, Audit audit, Outbox outbox)
+public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, Audit audit, Outbox outbox, IStringLocalizer<Ui> L)
 {
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -39,10 +40,7 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         // The row lock makes the completeness check and the status change one step: a save in flight
         // finishes first and is counted, and a save arriving later sees the submission locked.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var locked = await db.Database.SqlQuery<long>($"SELECT xmin::text::bigint AS \"Value\" FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE").ToListAsync();
-        // Someone else submitted (or otherwise moved) it since this request read it.
-        if (locked.SingleOrDefault() != context.Submission.Version)
-            return new TransitionResult(false, "Someone else changed this assessment at the same time. Reload and try again.");
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE");
         var values = AnswerStore.Values(await answers.LoadAsync(context.Id));
         var missing = Missing(context.Definition, values, culture);
         if (missing.Count > 0) return new TransitionResult(false, null, missing);
@@ -51,8 +49,8 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         outbox.Enqueue(await UsersInRoleAsync(Roles.Reviewer), L => (
             L["Assessment submitted: {0} ({1})", context.CountryName, context.Cycle.Name],
             $"{L["{0} submitted its assessment for {1}.", context.CountryName, context.Cycle.Name]}\n\n{L["Review it: {0}", outbox.Link($"/review/{context.Id}")]}\n"));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        result = await SaveAsync(result);
+        if (result.Succeeded) await transaction.CommitAsync();
         return result;
     }
 
@@ -60,14 +58,14 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
     {
         var open = await db.Set<ReviewComment>().CountAsync(c => c.SubmissionId == context.Id && !c.Resolved && c.ParentId == null);
         if (open == 0) return new TransitionResult(false, "Add at least one open comment before returning the assessment.");
-        note = string.IsNullOrWhiteSpace(note) ? $"Returned with {open} open comment(s)." : note.Trim();
+        // The reviewer's own words, or a note in the reviewer's language.
+        note = string.IsNullOrWhiteSpace(note) ? L["Returned with {0} open comment(s).", open] : note.Trim();
         var result = await ReviewAsync(context, user, SubmissionAction.Return, note);
         if (!result.Succeeded) return result;
         await NotifyFocalPointsAsync(context, L => (
             L["Assessment returned for revision: {0}", context.Cycle.Name],
             $"{L["The COP Secretariat returned the assessment of {0} for revision with {1} comment(s).", context.CountryName, open]}\n\n{note}\n\n{L["Open it: {0}", outbox.Link($"/assessments/{context.Id}")]}\n"));
-        await db.SaveChangesAsync();
-        return result;
+        return await SaveAsync(result);
     }
 
     public async Task<TransitionResult> ValidateAsync(SubmissionContext context, ClaimsPrincipal user, string? note)
@@ -81,8 +79,7 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         await NotifyFocalPointsAsync(context, L => (
             L["Assessment validated: {0}", context.Cycle.Name],
             $"{L["The COP Secretariat validated the assessment of {0}. Overall index: {1}.", context.CountryName, ScoreDisplay.Format(scorecard.Overall)]}\n\n{outbox.Link($"/assessments/{context.Id}")}\n"));
-        await db.SaveChangesAsync();
-        return result;
+        return await SaveAsync(result);
     }
 
     public async Task<TransitionResult> ReopenAsync(SubmissionContext context, ClaimsPrincipal user, string? reason)
@@ -94,8 +91,25 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         await NotifyFocalPointsAsync(context, L => (
             L["Assessment reopened: {0}", context.Cycle.Name],
             $"{L["An administrator reopened the assessment of {0}: {1}", context.CountryName, reason ?? ""]}\n\n{outbox.Link($"/assessments/{context.Id}")}\n"));
-        await db.SaveChangesAsync();
-        return result;
+        return await SaveAsync(result);
+    }
+
+    /// <summary>
+    /// Saves a transition. The submission's xmin is its concurrency token: if someone else moved it since this
+    /// request read it (two reviewers, two focal points pressing Submit), nothing is saved and the person is told.
+    /// </summary>
+    private async Task<TransitionResult> SaveAsync(TransitionResult result)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new TransitionResult(false, "Someone else changed this assessment at the same time. Reload and try again.");
+        }
     }
 
     /// <summary>Return and validate act on a submission in review; a submitted one is taken into review first.</summary>

@@ -47,6 +47,13 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         return cycle;
     }
 
+    /// <summary>One set-based insert: a draft for every Member State that does not have one in the cycle yet.</summary>
+    public static Task CreateDraftsAsync(CopDbContext db, int cycleId) => db.Database.ExecuteSqlInterpolatedAsync($"""
+        INSERT INTO "Submissions" ("CycleId", "CountryIso3", "Status", "CreatedAt")
+        SELECT {cycleId}, c."Iso3", 'Draft', now() FROM "Countries" c
+        ON CONFLICT ("CycleId", "CountryIso3") DO NOTHING
+        """);
+
     /// <summary>Null on success, otherwise why the change is refused.</summary>
     public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action)
     {
@@ -58,18 +65,13 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         await db.SaveChangesAsync();
         if (action == CycleAction.Open)
         {
-            // One set-based insert: a draft for every Member State that does not have one in this cycle yet.
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "Submissions" ("CycleId", "CountryIso3", "Status", "CreatedAt")
-                SELECT {cycle.Id}, c."Iso3", 'Draft', now() FROM "Countries" c
-                ON CONFLICT ("CycleId", "CountryIso3") DO NOTHING
-                """);
+            await CreateDraftsAsync(db, cycle.Id);
         }
         else if (action == CycleAction.Publish)
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO "SubmissionTransitions" ("SubmissionId", "From", "To", "By", "At", "Note")
-                SELECT s."Id", 'Validated', 'Published', {http.HttpContext?.User.Identity?.Name ?? "system"}, now(), 'Published with the cycle'
+                SELECT s."Id", 'Validated', 'Published', {http.HttpContext?.User.Identity?.Name ?? "system"}, now(), NULL
                 FROM "Submissions" s WHERE s."CycleId" = {cycle.Id} AND s."Status" = 'Validated'
                 """);
             await db.Set<Submission>().Where(s => s.CycleId == cycle.Id && s.Status == SubmissionStatus.Validated)

@@ -98,15 +98,7 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
     {
         var context = await access.FindAsync(id, tracking: true);
         if (context is null) return NotFound();
-        TransitionResult result;
-        try
-        {
-            result = await work(context);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            result = new TransitionResult(false, "Someone else changed this assessment at the same time. Reload and try again.");
-        }
+        var result = await work(context);
         if (result.Succeeded)
         {
             TempData["Message"] = L[done].Value;
