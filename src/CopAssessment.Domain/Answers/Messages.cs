@@ -1,4 +1,5 @@
 using System.Globalization;
+using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Domain.Answers;
 
@@ -99,11 +100,13 @@ internal static class Messages
         },
     };
 
+    /// <summary>Each message in every language, so that <see cref="LocalizedText.Get"/> chooses (exact, language, English).</summary>
+    private static readonly Dictionary<string, LocalizedText> ByCode = Table["en"].Keys.ToDictionary(code => code,
+        code => new LocalizedText(Table.Where(l => l.Value.ContainsKey(code)).ToDictionary(l => l.Key, l => l.Value[code])));
+
     public static string Get(string code, string? culture, params object[] args)
     {
-        var language = string.IsNullOrEmpty(culture) ? "en" : culture.Split('-')[0].ToLowerInvariant();
-        var texts = Table.GetValueOrDefault(language) ?? Table["en"];
-        var format = texts.GetValueOrDefault(code) ?? Table["en"][code];
+        var format = ByCode[code].Get(culture);
         return args.Length == 0 ? format : string.Format(FormatCulture(culture), format, args);
     }
 

@@ -14,8 +14,6 @@ public sealed class LocalizedText
     public LocalizedText(IReadOnlyDictionary<string, string> texts) =>
         _texts = new Dictionary<string, string>(texts, StringComparer.OrdinalIgnoreCase);
 
-    public static LocalizedText English(string text) => new(new Dictionary<string, string> { [DefaultLanguage] = text });
-
     public IReadOnlyDictionary<string, string> Texts => _texts;
 
     public IEnumerable<string> Languages => _texts.Keys;

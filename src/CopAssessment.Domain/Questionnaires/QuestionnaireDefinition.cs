@@ -96,7 +96,7 @@ public sealed record Domain(
 public sealed class QuestionnaireDefinition
 {
     private readonly Dictionary<string, Question> _questions;
-    private readonly Dictionary<string, Capability> _capabilities;
+    private readonly Dictionary<string, Capability> _capabilityOfQuestion;
     private readonly Dictionary<string, Domain> _domainOfQuestion;
 
     public QuestionnaireDefinition(
@@ -114,17 +114,17 @@ public sealed class QuestionnaireDefinition
         Stages = stages;
         Domains = domains;
         _questions = new(StringComparer.Ordinal);
-        _capabilities = new(StringComparer.Ordinal);
+        _capabilityOfQuestion = new(StringComparer.Ordinal);
         _domainOfQuestion = new(StringComparer.Ordinal);
         var all = new List<Question>();
         foreach (var domain in domains)
         {
             foreach (var capability in domain.Capabilities)
             {
-                _capabilities[capability.Key] = capability;
                 foreach (var question in capability.Questions)
                 {
                     _questions[question.Key] = question;
+                    _capabilityOfQuestion[question.Key] = capability;
                     _domainOfQuestion[question.Key] = domain;
                     all.Add(question);
                 }
@@ -158,7 +158,7 @@ public sealed class QuestionnaireDefinition
 
     public Question? FindQuestion(string key) => _questions.GetValueOrDefault(key);
 
-    public Capability? FindCapability(string key) => _capabilities.GetValueOrDefault(key);
+    public Capability? CapabilityOf(string questionKey) => _capabilityOfQuestion.GetValueOrDefault(questionKey);
 
     public Domain? DomainOf(string questionKey) => _domainOfQuestion.GetValueOrDefault(questionKey);
 

@@ -45,11 +45,9 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
     /// </summary>
     private static readonly ConcurrentDictionary<int, int> VersionOfSubmission = new();
 
-    public async Task<Dictionary<string, StoredAnswer>> LoadAsync(int submissionId, IReadOnlyList<string>? onlyKeys = null)
+    public async Task<Dictionary<string, StoredAnswer>> LoadAsync(int submissionId)
     {
-        var query = db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId);
-        if (onlyKeys is not null) query = query.Where(a => onlyKeys.Contains(a.QuestionKey));
-        var rows = await query
+        var rows = await db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId)
             .Select(a => new { a.Id, a.QuestionKey, a.Value, a.Version, a.UpdatedBy, a.UpdatedAt }).ToListAsync();
         return rows.ToDictionary(r => r.QuestionKey, r => new StoredAnswer(r.QuestionKey, AnswerJson.Parse(r.Value), r.Version, r.UpdatedBy, r.UpdatedAt, r.Id), StringComparer.Ordinal);
     }

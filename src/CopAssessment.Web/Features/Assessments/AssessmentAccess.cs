@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CopAssessment.Web.Features.Assessments;
 
 /// <summary>A submission the caller may see, with its cycle and parsed questionnaire.</summary>
-public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName, string RegionCode)
+public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName)
 {
     public int Id => Submission.Id;
 
@@ -35,9 +35,9 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
     {
         var query = db.Set<Submission>().VisibleTo(scope).Where(s => s.Id == submissionId);
         if (!tracking) query = query.AsNoTracking();
-        var row = await query.Select(s => new { Submission = s, s.Cycle, CountryName = s.Country!.Name, s.Country.RegionCode }).SingleOrDefaultAsync();
+        var row = await query.Select(s => new { Submission = s, s.Cycle, CountryName = s.Country!.Name }).SingleOrDefaultAsync();
         if (row is null) return null;
-        return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId), row.CountryName, row.RegionCode);
+        return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId), row.CountryName);
     }
 
     public static Actor? ActorOf(ClaimsPrincipal user) =>

@@ -28,7 +28,6 @@ public sealed class OverviewModel
     public IReadOnlyList<MissingAnswer> Missing { get; init; } = [];
     public string? Error { get; init; }
     public bool CanEdit { get; init; }
-    public bool CanSubmit { get; init; }
     public bool MayComment { get; init; }
 }
 
@@ -48,15 +47,13 @@ public sealed class DomainPageModel
     public bool CanEdit { get; init; }
     public bool MayComment { get; init; }
     public string Culture { get; init; } = "en";
-    public string? Message { get; init; }
     public long MaxUploadBytes { get; init; }
 
     public AnswerValue ValueOf(string key) =>
         Typed.TryGetValue(key, out var typed) ? typed : Answers.TryGetValue(key, out var stored) ? stored.Value : AnswerValue.None;
 
-    public uint VersionOf(string key) =>
-        Conflicts.TryGetValue(key, out _) && Answers.TryGetValue(key, out var s) ? s.Version
-        : Answers.TryGetValue(key, out var stored) ? stored.Version : 0;
+    /// <summary>The version the page shows; after a conflict, theirs (the save stored it in <see cref="Answers"/>).</summary>
+    public uint VersionOf(string key) => Answers.TryGetValue(key, out var stored) ? stored.Version : 0;
 }
 
 public sealed record HistoryRow(string? OldValue, string NewValue, string ChangedBy, DateTimeOffset ChangedAt);

@@ -49,7 +49,9 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Overview", await OverviewAsync(context, result.Missing, result.Error is null ? L["Some required questions are not answered yet."] : L[result.Error]));
+            // Read again: a refused submit may have been beaten by someone else's.
+            return View("Overview", await OverviewAsync((await access.FindAsync(id))!, result.Missing,
+                result.Error is null ? L["Some required questions are not answered yet."] : L[result.Error]));
         }
         TempData["Message"] = L["Assessment submitted. The COP Secretariat has been notified."].Value;
         return RedirectToAction(nameof(Overview), new { id });
@@ -284,7 +286,6 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
             Missing = missing ?? [],
             Error = error,
             CanEdit = access.CanEdit(User, context),
-            CanSubmit = access.CanEdit(User, context),
             MayComment = access.MayComment(User),
         };
     }

@@ -43,8 +43,8 @@ public static class QuestionnaireDiff
         var constraintA = Describe(a.Constraint);
         var constraintB = Describe(b.Constraint);
         if (constraintA != constraintB) yield return $"constraint: {constraintA} → {constraintB}";
-        var capabilityA = from.Domains.SelectMany(d => d.Capabilities).First(c => c.Questions.Contains(a)).Key;
-        var capabilityB = to.Domains.SelectMany(d => d.Capabilities).First(c => c.Questions.Contains(b)).Key;
+        var capabilityA = from.CapabilityOf(a.Key)!.Key;
+        var capabilityB = to.CapabilityOf(b.Key)!.Key;
         if (capabilityA != capabilityB) yield return $"capability: {capabilityA} → {capabilityB}";
     }
 

@@ -232,7 +232,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
             single.Row(Headers(L["Question"], L["Capability"], L["Text"], L["Answer"], L["Score"], L["Evidence"]));
             foreach (var question in questions)
             {
-                var capability = data.Definition.Domains.SelectMany(d => d.Capabilities).First(c => c.Questions.Contains(question));
+                var capability = data.Definition.CapabilityOf(question.Key)!;
                 var score = country.Scorecard?.FindQuestion(question.Key)?.Score;
                 single.Row(question.Key, data.Text(capability.Name), XCell.Str(data.Text(question.Text), XStyle.Wrap),
                     XCell.Str(data.AnswerText(question, country.Answers.GetValueOrDefault(question.Key)), XStyle.Wrap),
