@@ -6,6 +6,7 @@ using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Home;
 using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class AssessmentDashboardCards(CopDbContext db, AnswerStore store,
         var cards = new List<DashboardCard>();
         if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Administrator))
         {
-            var waiting = await db.Set<Submission>().CountAsync(s => s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.InReview);
+            var waiting = await ReviewController.WaitingForReview(ReviewController.InReviewableCycles(db.Set<Submission>())).CountAsync();
             cards.Add(new DashboardCard(L["Assessments to review"], L["{0} submitted assessments wait for review.", waiting], "/review", L["Open the review queue"]));
         }
         if (scope.Kind != ScopeKind.Country) return cards;

@@ -36,7 +36,11 @@ public sealed class ReviewModel
     public required IReadOnlyList<CommentRow> Comments { get; init; }
     public required IReadOnlyList<SubmissionTransition> Timeline { get; init; }
     public required IReadOnlyList<SubmissionAction> Actions { get; init; }
+    /// <summary>The latest changes of each question (at most <see cref="ReviewController.RecentChangesShown"/>).</summary>
     public required ILookup<string, HistoryRow> History { get; init; }
+
+    /// <summary>How many changes each question has had in all.</summary>
+    public required IReadOnlyDictionary<string, int> HistoryCounts { get; init; }
     public string? Error { get; init; }
     public string Culture { get; init; } = "en";
 }
@@ -47,15 +51,22 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
 {
     private static string Culture => CultureInfo.CurrentUICulture.Name;
 
+    /// <summary>Submissions of cycles the Secretariat still reviews (open or closed).</summary>
+    public static IQueryable<Submission> InReviewableCycles(IQueryable<Submission> submissions) =>
+        submissions.Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed);
+
+    /// <summary>What waits for the Secretariat: the queue's default and the dashboard's count.</summary>
+    public static IQueryable<Submission> WaitingForReview(IQueryable<Submission> submissions) =>
+        submissions.Where(s => s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.InReview);
+
     [HttpGet("")]
     public async Task<IActionResult> Queue(int? cycle, string? region, SubmissionStatus? status, int? age)
     {
-        var query = db.Set<Submission>().AsNoTracking().Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed);
+        var query = InReviewableCycles(db.Set<Submission>().AsNoTracking());
         if (cycle is not null) query = query.Where(s => s.CycleId == cycle);
         if (!string.IsNullOrEmpty(region)) query = query.Where(s => s.Country!.RegionCode == region);
         // By default the queue is what waits for the Secretariat.
-        query = status is not null ? query.Where(s => s.Status == status)
-            : query.Where(s => s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.InReview);
+        query = status is not null ? query.Where(s => s.Status == status) : WaitingForReview(query);
         if (age is > 0)
         {
             var before = DateTimeOffset.UtcNow.AddDays(-age.Value);
@@ -108,14 +119,33 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
         return View("Review", await ModelAsync((await access.FindAsync(id))!, L[result.Error ?? ""]));
     }
 
+    public const int RecentChangesShown = 5;
+
+    private sealed class RecentChange
+    {
+        public required string QuestionKey { get; init; }
+        public string? OldValue { get; init; }
+        public required string NewValue { get; init; }
+        public required string ChangedBy { get; init; }
+        public DateTimeOffset ChangedAt { get; init; }
+        public long Total { get; init; }
+    }
+
     private async Task<ReviewModel> ModelAsync(SubmissionContext context, string? error = null)
     {
         var answers = await store.LoadAsync(context.Id);
         var values = AnswerStore.Values(answers);
         var evidence = await db.Set<Evidence>().AsNoTracking().Where(e => e.SubmissionId == context.Id).OrderBy(e => e.AddedAt)
             .Select(e => new EvidenceRow(e.Id, e.QuestionKey, e.FileName, e.Url, e.Size, e.Sha256, e.AddedBy, e.AddedAt)).ToListAsync();
-        var history = await db.Set<AnswerHistory>().AsNoTracking().Where(h => h.SubmissionId == context.Id).OrderByDescending(h => h.ChangedAt)
-            .Select(h => new { h.QuestionKey, Row = new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt) }).ToListAsync();
+        // Autosave writes a history row per change: the page shows the latest few per question and links to the rest.
+        var history = await db.Database.SqlQuery<RecentChange>($"""
+            SELECT "QuestionKey", "OldValue"::text AS "OldValue", "NewValue"::text AS "NewValue", "ChangedBy", "ChangedAt", "Total" FROM (
+                SELECT h.*, row_number() OVER (PARTITION BY "QuestionKey" ORDER BY "ChangedAt" DESC, "Id" DESC) AS "Rank",
+                       count(*) OVER (PARTITION BY "QuestionKey") AS "Total"
+                FROM "AnswerHistory" h WHERE "SubmissionId" = {context.Id}) recent
+            WHERE "Rank" <= {RecentChangesShown}
+            ORDER BY "ChangedAt" DESC, "Rank"
+            """).ToListAsync();
         var actor = AssessmentAccess.ActorOf(User) ?? Actor.Reviewer;
         var actions = SubmissionWorkflow.AvailableActions(context.Submission.Status, actor, context.Cycle.Status).ToList();
         // Return and validate take a submitted assessment into review on the way.
@@ -129,7 +159,9 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
             Comments = await db.Set<ReviewComment>().AsNoTracking().Where(c => c.SubmissionId == context.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .Select(c => new CommentRow(c.Id, c.QuestionKey, c.ParentId, c.Body, c.AuthorName, c.FromSecretariat, c.CreatedAt, c.Resolved)).ToListAsync(),
             Timeline = await db.Set<SubmissionTransition>().AsNoTracking().Where(t => t.SubmissionId == context.Id).OrderBy(t => t.At).ToListAsync(),
-            Actions = actions, History = history.ToLookup(h => h.QuestionKey, h => h.Row), Error = error, Culture = Culture,
+            Actions = actions, Error = error, Culture = Culture,
+            History = history.ToLookup(h => h.QuestionKey, h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)),
+            HistoryCounts = history.GroupBy(h => h.QuestionKey).ToDictionary(g => g.Key, g => (int)g.First().Total),
         };
     }
 }
