@@ -36,6 +36,9 @@ public partial class LocalizationCompletenessTests
         keys.UnionWith(Enum.GetNames<Data.Reports.ExportStatus>());
         keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
         keys.UnionWith(WorkflowRefusals());
+        keys.UnionWith(Features.Questionnaires.QuestionnaireDiff.Fields);
+        keys.UnionWith([Features.Questionnaires.QuestionnaireDiff.Yes, Features.Questionnaires.QuestionnaireDiff.No,
+            Features.Questionnaires.QuestionnaireDiff.Always, Features.Questionnaires.QuestionnaireDiff.None]);
         var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
             .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys)
             .ToHashSet();

@@ -66,6 +66,13 @@ public class QuestionnaireImportTests(CopAppFactory app)
         Assert.Contains(changedKey, comparison);
         Assert.Contains("Is there a national oversight body with a published mandate?", comparison);
 
+        // The differences read in the page's language; comparing without two versions says what to do.
+        var french = await admin.GetStringAsync($"/admin/questionnaires/compare?from={versions[0].Id}&to={versions[1].Id}&culture=fr&ui-culture=fr");
+        Assert.Contains("Texte (en):", System.Net.WebUtility.HtmlDecode(french));
+        var incomplete = await admin.GetAsync($"/admin/questionnaires/compare?from={versions[0].Id}");
+        Assert.Equal(HttpStatusCode.Redirect, incomplete.StatusCode);
+        Assert.Contains("Choose two versions to compare.", await admin.GetStringAsync("/admin/questionnaires"));
+
         var outline = await admin.GetStringAsync($"/admin/questionnaires/{versions[1].Id}");
         Assert.Contains("Is there a national oversight body with a published mandate?", outline);
     }

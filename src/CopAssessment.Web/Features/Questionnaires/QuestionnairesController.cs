@@ -63,11 +63,16 @@ public class QuestionnairesController(CopDbContext db, QuestionnaireImporter imp
     }
 
     [HttpGet("compare")]
-    public async Task<IActionResult> Compare(int from, int to)
+    public async Task<IActionResult> Compare(int? from, int? to)
     {
+        if (from is null || to is null)
+        {
+            TempData["Message"] = L["Choose two versions to compare."].Value;
+            return RedirectToAction(nameof(Index));
+        }
         var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == from || v.Id == to).ToListAsync();
         if (versions.Count != (from == to ? 1 : 2)) return NotFound();
-        var comparison = QuestionnaireDiff.Compare(await catalog.GetDefinitionAsync(from), await catalog.GetDefinitionAsync(to));
+        var comparison = QuestionnaireDiff.Compare(await catalog.GetDefinitionAsync(from.Value), await catalog.GetDefinitionAsync(to.Value));
         return View("Compare", new CompareModel(versions.Single(v => v.Id == from), versions.Single(v => v.Id == to), comparison));
     }
 
