@@ -19,7 +19,7 @@ public sealed record ReportSource(
     IReadOnlyDictionary<string, AnswerValue>? Answers = null,
     DateTimeOffset? ValidatedAt = null)
 {
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Evidence { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>? Evidence { get; init; }
 }
 
 public sealed record ReportRequest
@@ -70,7 +70,7 @@ public static class ReportBuilder
             .Select(s => new ReportCountry(s.Iso3, s.Name, s.Region, s.Status, s.Scorecard,
                 s.Answers ?? new Dictionary<string, AnswerValue>(), s.ValidatedAt)
             {
-                Evidence = s.Evidence ?? new Dictionary<string, IReadOnlyList<string>>(),
+                Evidence = s.Evidence ?? new Dictionary<string, IReadOnlyList<ReportEvidence>>(),
             })
             .ToList();
         if (request.Kind == ReportKind.Country && countries.Count == 0)

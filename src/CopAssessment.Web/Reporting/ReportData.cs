@@ -23,8 +23,15 @@ public sealed record ReportCountry(
     IReadOnlyDictionary<string, AnswerValue> Answers,
     DateTimeOffset? ValidatedAt)
 {
-    /// <summary>Evidence links (file download URLs or web addresses) by question key.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Evidence { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Evidence (web addresses, or uploaded files with their download address) by question key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>> Evidence { get; init; } = new Dictionary<string, IReadOnlyList<ReportEvidence>>();
+}
+
+/// <summary>One piece of evidence: a web address, or an uploaded file (<paramref name="FileName"/>) and its absolute download address.</summary>
+public sealed record ReportEvidence(string Url, string? FileName = null)
+{
+    /// <summary>As printed, where no link can be followed: the address, or the file name and its download address.</summary>
+    public string Text => FileName is null ? Url : $"{FileName} — {Url}";
 }
 
 public sealed record ReportBestPractice(string Title, string? Country, string Summary, string? Url);

@@ -100,7 +100,7 @@ public static class ReportTestData
             sources.Add(new ReportSource(iso3, name, region, status, card, answers,
                 status.IsValidated() ? new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).AddHours(i) : null)
             {
-                Evidence = new Dictionary<string, IReadOnlyList<string>> { ["pg.1.1"] = [$"https://example.org/evidence/{iso3}.pdf"] },
+                Evidence = new Dictionary<string, IReadOnlyList<ReportEvidence>> { ["pg.1.1"] = [new ReportEvidence($"https://example.org/evidence/{iso3}.pdf")] },
             });
         }
         return sources;

@@ -5,9 +5,11 @@ using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Tests.Reports;
 
@@ -34,6 +36,43 @@ public class ReportsWebTests(CopAppFactory app)
         var excel = await ken.GetAsync($"/reports/cycles/{cycle}/countries/KEN/excel?lang=fr");
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Evidence_added_to_a_submission_is_in_the_scorecard_page_and_its_excel()
+    {
+        var cycle = await CycleAsync();
+        var (submission, file) = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Set<Submission>().Where(s => s.CycleId == cycle && s.CountryIso3 == "KEN").Select(s => s.Id).SingleAsync();
+            var link = new Evidence { SubmissionId = id, QuestionKey = "pg.1.1", Url = "https://example.org/ken/strategy", AddedBy = "seed" };
+            db.Add(link);
+            await db.SaveChangesAsync();
+            var upload = new Evidence
+            {
+                SubmissionId = id, QuestionKey = "pg.1.1", FileName = "ken-policy.pdf", ContentType = "application/pdf", Size = 3,
+                AddedBy = "seed", File = new EvidenceFile { Content = [1, 2, 3] },
+            };
+            db.Add(upload);
+            await db.SaveChangesAsync();
+            return (id, upload.Id);
+        });
+        var baseUrl = app.Services.GetRequiredService<IOptions<MailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+        var download = $"{baseUrl}/assessments/{submission}/evidence/{file}";
+        Assert.StartsWith("http", download);
+
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var html = await ken.GetStringAsync($"/reports/cycles/{cycle}/countries/KEN");
+        Assert.Contains("href=\"https://example.org/ken/strategy\"", html);
+        Assert.Contains($"href=\"{download}\">ken-policy.pdf</a>", html);
+
+        using var workbook = ExcelReportTests.Open(await ken.GetByteArrayAsync($"/reports/cycles/{cycle}/countries/KEN/excel"));
+        var answers = ExcelReportTests.Read(workbook, "Answers");
+        Assert.Equal($"https://example.org/ken/strategy\nken-policy.pdf — {download}", answers.Text(answers.RowOf(0, "pg.1.1"), 5));
+
+        // Ghana's scorecard does not carry Kenya's evidence.
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        Assert.DoesNotContain("ken-policy.pdf", await reviewer.GetStringAsync($"/reports/cycles/{cycle}/countries/GHA"));
     }
 
     [Fact]

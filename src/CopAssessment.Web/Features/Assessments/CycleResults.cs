@@ -32,4 +32,15 @@ public sealed class CycleResults(CopDbContext db)
         return rows.GroupBy(r => r.CountryIso3).ToDictionary(g => g.Key,
             g => g.ToDictionary(r => r.QuestionKey, r => AnswerJson.Parse(r.Value), StringComparer.Ordinal));
     }
+
+    /// <summary>Every visible country's evidence in the cycle (not the file contents), oldest first.</summary>
+    public async Task<IReadOnlyList<CycleEvidence>> LoadEvidenceAsync(int cycleId, UserScope scope) =>
+        await db.Set<Evidence>().AsNoTracking()
+            .Where(e => db.Set<Submission>().VisibleTo(scope).Where(s => s.CycleId == cycleId).Select(s => s.Id).Contains(e.SubmissionId))
+            .OrderBy(e => e.AddedAt).ThenBy(e => e.Id)
+            .Select(e => new CycleEvidence(e.Submission!.CountryIso3, e.SubmissionId, e.Id, e.QuestionKey, e.FileName, e.Url))
+            .ToListAsync();
 }
+
+/// <summary>One piece of evidence of a submission: a web address (<paramref name="Url"/>) or an uploaded file.</summary>
+public sealed record CycleEvidence(string Iso3, int SubmissionId, long Id, string QuestionKey, string? FileName, string? Url);

@@ -6,10 +6,12 @@ using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.BestPractices;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Features.Reports;
 
@@ -40,7 +42,7 @@ public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCod
 /// limited by its own scope, checked against the caller first, and by the cycle's publication policy.
 /// </summary>
 public sealed class ReportLoader(CopDbContext db, CycleResults results, QuestionnaireCatalog catalog,
-    IServiceProvider services, IStringLocalizer<Ui> L)
+    IServiceProvider services, IOptions<MailOptions> mail, IStringLocalizer<Ui> L)
 {
     public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
         Domain.Workflow.CycleStatus Status);
@@ -72,7 +74,11 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId, cancellationToken);
         var rows = await results.LoadCycleResultsAsync(report.CycleId, UserScope.Everything);
         progress?.Report(10);
-        var answers = await LoadAnswersAsync(report, cycle.Policy);
+        var details = DetailsScope(report, cycle.Policy);
+        var answers = details is null ? new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>()
+            : await results.LoadAnswersAsync(report.CycleId, details);
+        var evidence = details is null ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
+            : await LoadEvidenceAsync(report.CycleId, details);
         progress?.Report(20);
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync(cancellationToken);
         var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
@@ -102,24 +108,38 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
             Policy = cycle.Policy,
             Culture = culture,
             Sources = [.. rows.Select(r => new ReportSource(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status, r.Scorecard,
-                answers.GetValueOrDefault(r.Iso3), r.ValidatedAt))],
+                answers.GetValueOrDefault(r.Iso3), r.ValidatedAt) { Evidence = evidence.GetValueOrDefault(r.Iso3) })],
             CountryRegions = countries.ToDictionary(c => c.Iso3, c => c.RegionCode),
             RegionNames = regionNames,
             BestPractices = await BestPracticesAsync(report, countryRegion, culture),
         });
     }
 
-    /// <summary>Answers only where the report shows them: the scorecard's country, or every country of a named report.</summary>
-    private async Task<IReadOnlyDictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>> LoadAnswersAsync(ReportScope report, PublicationMode policy)
+    /// <summary>
+    /// Whose answers and evidence the report shows: the scorecard's country, or every country of a named
+    /// report; null for an anonymised regional or global report, which shows none.
+    /// </summary>
+    private static UserScope? DetailsScope(ReportScope report, PublicationMode policy) => report.Kind switch
     {
-        var empty = new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>();
-        return report.Kind switch
-        {
-            ReportKind.Country => await results.LoadAnswersAsync(report.CycleId, new UserScope(ScopeKind.Country, CountryIso3: report.CountryIso3)),
-            _ when policy == PublicationMode.Anonymised => empty,
-            ReportKind.Regional => await results.LoadAnswersAsync(report.CycleId, new UserScope(ScopeKind.Region, RegionCode: report.RegionCode)),
-            _ => await results.LoadAnswersAsync(report.CycleId, UserScope.Everything),
-        };
+        ReportKind.Country => new UserScope(ScopeKind.Country, CountryIso3: report.CountryIso3),
+        _ when policy == PublicationMode.Anonymised => null,
+        ReportKind.Regional => new UserScope(ScopeKind.Region, RegionCode: report.RegionCode),
+        _ => UserScope.Everything,
+    };
+
+    /// <summary>
+    /// The evidence of the countries in <paramref name="scope"/> (one query), by country then question: a web
+    /// address as it is, a file by its name and an absolute link to its download page (access is checked there).
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>> LoadEvidenceAsync(int cycleId, UserScope scope)
+    {
+        var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
+        ReportEvidence Entry(CycleEvidence e) => e.Url is { } url
+            ? new ReportEvidence(url)
+            : new ReportEvidence($"{baseUrl}/assessments/{e.SubmissionId}/evidence/{e.Id}", e.FileName);
+        var rows = await results.LoadEvidenceAsync(cycleId, scope);
+        return rows.GroupBy(e => e.Iso3).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>)g
+            .GroupBy(e => e.QuestionKey).ToDictionary(q => q.Key, q => (IReadOnlyList<ReportEvidence>)q.Select(Entry).ToList(), StringComparer.Ordinal));
     }
 
     private async Task<IReadOnlyList<ReportBestPractice>> BestPracticesAsync(ReportScope report, string? countryRegion, CultureInfo culture)

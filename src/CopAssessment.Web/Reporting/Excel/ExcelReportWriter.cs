@@ -237,7 +237,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
                 single.Row(question.Key, data.Text(capability.Name), XCell.Str(data.Text(question.Text), XStyle.Wrap),
                     XCell.Str(data.AnswerText(question, country.Answers.GetValueOrDefault(question.Key)), XStyle.Wrap),
                     XCell.Score(score is { } s ? s * 100 : null),
-                    XCell.Str(string.Join("\n", country.Evidence.GetValueOrDefault(question.Key) ?? []), XStyle.Wrap));
+                    XCell.Str(string.Join("\n", (country.Evidence.GetValueOrDefault(question.Key) ?? []).Select(e => e.Text)), XStyle.Wrap));
             }
             var range = $"A1:F{Math.Max(2, single.CurrentRow)}";
             single.End(range);
