@@ -53,10 +53,9 @@ public static class ReportBuilder
 {
     public static ReportData Build(ReportRequest request)
     {
-        var aggregate = Aggregator.Aggregate(request.Definition,
+        var aggregate = Aggregate(request.Definition,
             request.Sources.Select(s => new CountryResult(s.Iso3, s.Region, s.Status, s.Scorecard)),
-            request.CountryRegions,
-            new AggregationOptions(request.Policy, ScoresFrom.Validated));
+            request.CountryRegions, request.Policy);
 
         var anonymised = request.Policy == PublicationMode.Anonymised;
         IEnumerable<ReportSource> shown = request.Kind switch
@@ -105,6 +104,11 @@ public static class ReportBuilder
             RegionNames = request.RegionNames,
         };
     }
+
+    /// <summary>Regional and global figures as every report (and the API) shows them: from validated scores, under the policy.</summary>
+    public static AggregateReport Aggregate(QuestionnaireDefinition definition, IEnumerable<CountryResult> results,
+        IReadOnlyDictionary<string, string> countryRegions, PublicationMode policy) =>
+        Aggregator.Aggregate(definition, results, countryRegions, new AggregationOptions(policy, ScoresFrom.Validated));
 }
 
 public static class ReportTitles

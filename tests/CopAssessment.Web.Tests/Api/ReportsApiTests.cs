@@ -39,6 +39,36 @@ public class ReportsApiTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task Coordinators_and_focal_points_receive_only_their_own_regions_figures()
+    {
+        var cycle = await CycleAsync(PublicationPolicy.Named);
+        foreach (var user in new[] { "coordinator.afr@demo.local", "focal.ken@demo.local" })
+        {
+            var client = await app.SignedInClientAsync(user);
+            var body = await client.GetStringAsync($"/api/v1/cycles/{cycle}/scores");
+            var json = JsonDocument.Parse(body).RootElement;
+            var regions = json.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()).ToList();
+            Assert.Equal(["AFR"], regions);
+            Assert.DoesNotContain("\"EUR\"", body);
+            // The global means are in every report they may see (the scorecard and the regional report).
+            Assert.Equal(JsonValueKind.Object, json.GetProperty("global").ValueKind);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cycles/{cycle}/scores?region=EUR")).StatusCode);
+        }
+
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var own = JsonDocument.Parse(await ken.GetStringAsync($"/api/v1/cycles/{cycle}/scores?region=AFR")).RootElement;
+        Assert.Equal(["KEN"], own.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("iso3").GetString()).ToList());
+        Assert.Equal("AFR", own.GetProperty("regions").EnumerateArray().Single().GetProperty("region").GetString());
+
+        // The Secretariat still receives every region.
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var all = JsonDocument.Parse(await reviewer.GetStringAsync($"/api/v1/cycles/{cycle}/scores")).RootElement;
+        var allRegions = all.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()).ToList();
+        Assert.Contains("AFR", allRegions);
+        Assert.Contains("EUR", allRegions);
+    }
+
+    [Fact]
     public async Task Anonymised_scores_name_no_country_and_suppress_small_groups()
     {
         var cycle = await CycleAsync(PublicationPolicy.Anonymised);

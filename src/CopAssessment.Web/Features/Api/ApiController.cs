@@ -6,6 +6,7 @@ using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure.Security;
+using CopAssessment.Web.Reporting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,9 @@ public sealed record AreaDto(string? Region, int MemberStates, int Submitted, in
 public sealed record CountryScoreDto(string Iso3, string Name, string Region, string Status, double? Overall, string? Stage,
     IReadOnlyDictionary<string, double?> Domains);
 
-public sealed record ScoresDto(int CycleId, string Cycle, string PublicationPolicy, AreaDto Global, IReadOnlyList<AreaDto> Regions,
+/// <param name="Global">Null when the caller may see no report of the cycle (every report shows the global figures).</param>
+/// <param name="Regions">The regions whose figures the caller's reports show: every region for the Secretariat, else the caller's own.</param>
+public sealed record ScoresDto(int CycleId, string Cycle, string PublicationPolicy, AreaDto? Global, IReadOnlyList<AreaDto> Regions,
     IReadOnlyList<CountryScoreDto> Countries);
 
 public sealed record CapabilityScoreDto(string Key, string Name, double? Score, string? Stage);
@@ -59,24 +62,31 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         var cycle = await loader.FindCycleAsync(cycleId);
         if (cycle is null || cycle.Status == Domain.Workflow.CycleStatus.Planned) return NotFound(new { error = "No such cycle." });
         if (region is not null && !await db.Regions.AnyAsync(r => r.Code == region)) return NotFound(new { error = "No such region." });
-        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
-        var all = await results.LoadCycleResultsAsync(cycleId, UserScope.Everything);
-        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync();
-        var report = Aggregator.Aggregate(definition, all.Select(r => new CountryResult(r.Iso3, r.Region, r.Status, r.Scorecard)),
-            countries.ToDictionary(c => c.Iso3, c => c.RegionCode), new AggregationOptions(cycle.Policy, ScoresFrom.Validated));
+        var figures = await loader.LoadFiguresAsync(cycle);
+        var report = figures.Aggregate();
+
+        // The caller sees what their reports show (ReportScope.IsVisibleTo): the scorecards of their countries,
+        // with the means of those countries' regions; a region's regional report; and, in every report, the global figures.
+        var scorecards = figures.Countries
+            .Where(c => new ReportScope(ReportKind.Country, cycleId, CountryIso3: c.Iso3).IsVisibleTo(scope, c.RegionCode)).ToList();
+        bool RegionVisible(string code) => new ReportScope(ReportKind.Regional, cycleId, RegionCode: code).IsVisibleTo(scope, null)
+            || scorecards.Any(c => c.RegionCode == code);
+        if (region is not null && !RegionVisible(region)) return NotFound(new { error = "No such region." });
+        var regions = report.Regions.Where(a => a.Region is { } code && (region is null || code == region) && RegionVisible(code)).ToList();
+        var global = new ReportScope(ReportKind.Global, cycleId).IsVisibleTo(scope, null) || scorecards.Count > 0 || regions.Count > 0
+            ? Area(report.Global) : null;
 
         var rows = new List<CountryScoreDto>();
         if (cycle.Policy == PublicationMode.Named)
         {
-            var visible = (await db.Countries.AsNoTracking().VisibleTo(scope).Select(c => c.Iso3).ToListAsync()).ToHashSet();
-            var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
-            rows.AddRange(all.Where(r => visible.Contains(r.Iso3) && (region is null || r.Region == region)).OrderBy(r => r.Iso3)
+            var visible = scorecards.Select(c => c.Iso3).ToHashSet();
+            var names = figures.Countries.ToDictionary(c => c.Iso3, c => c.Name);
+            rows.AddRange(figures.Results.Where(r => visible.Contains(r.Iso3) && (region is null || r.Region == region)).OrderBy(r => r.Iso3)
                 .Select(r => new CountryScoreDto(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status.ToString(),
                     r.Scorecard?.Overall, r.Scorecard?.Stage,
-                    definition.Domains.Where(d => d.Scored).ToDictionary(d => d.Key, d => r.Scorecard?.FindDomain(d.Key)?.Score))));
+                    figures.Definition.Domains.Where(d => d.Scored).ToDictionary(d => d.Key, d => r.Scorecard?.FindDomain(d.Key)?.Score))));
         }
-        var regions = report.Regions.Where(a => region is null || a.Region == region).Select(Area).ToList();
-        return new ScoresDto(cycleId, cycle.Name, cycle.Policy.ToString(), Area(report.Global), regions, rows);
+        return new ScoresDto(cycleId, cycle.Name, cycle.Policy.ToString(), global, [.. regions.Select(Area)], rows);
     }
 
     [HttpGet("{cycleId:int}/countries/{iso3}/scorecard")]

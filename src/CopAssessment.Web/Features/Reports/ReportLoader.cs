@@ -47,6 +47,24 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
     public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
         Domain.Workflow.CycleStatus Status);
 
+    /// <summary>A member state and its region.</summary>
+    public sealed record MemberState(string Iso3, string Name, string RegionCode);
+
+    /// <summary>
+    /// What a cycle's figures are computed from: every country's result, read in the Secretariat's scope, and
+    /// every member state (participation denominators). Whoever uses it limits what is shown.
+    /// </summary>
+    public sealed record CycleFigures(CycleInfo Cycle, Domain.Questionnaires.QuestionnaireDefinition Definition,
+        IReadOnlyList<(string Iso3, string Region, Domain.Workflow.SubmissionStatus Status, Domain.Scoring.Scorecard? Scorecard, DateTimeOffset? ValidatedAt)> Results,
+        IReadOnlyList<MemberState> Countries)
+    {
+        public IReadOnlyDictionary<string, string> CountryRegions { get; } = Countries.ToDictionary(c => c.Iso3, c => c.RegionCode);
+
+        /// <summary>The regional and global aggregates, computed as the reports compute them.</summary>
+        public AggregateReport Aggregate() => ReportBuilder.Aggregate(Definition,
+            Results.Select(r => new CountryResult(r.Iso3, r.Region, r.Status, r.Scorecard)), CountryRegions, Cycle.Policy);
+    }
+
     public Task<CycleInfo?> FindCycleAsync(int cycleId, CancellationToken cancellationToken = default) =>
         db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Id == cycleId)
             .Select(c => new CycleInfo(c.Id, c.Name, c.QuestionnaireVersionId, c.QuestionnaireVersion!.Label,
@@ -71,8 +89,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         if (!report.IsVisibleTo(caller, countryRegion)) return null;
         if (report.Kind == ReportKind.Regional && !await db.Regions.AnyAsync(r => r.Code == report.RegionCode, cancellationToken)) return null;
 
-        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId, cancellationToken);
-        var rows = await results.LoadCycleResultsAsync(report.CycleId, UserScope.Everything);
+        var figures = await LoadFiguresAsync(cycle, cancellationToken);
         progress?.Report(10);
         var details = DetailsScope(report, cycle.Policy);
         var answers = details is null ? new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>()
@@ -80,8 +97,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         var evidence = details is null ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
             : await LoadEvidenceAsync(report.CycleId, details);
         progress?.Report(20);
-        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync(cancellationToken);
-        var names = countries.ToDictionary(c => c.Iso3, c => c.Name);
+        var names = figures.Countries.ToDictionary(c => c.Iso3, c => c.Name);
         var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
         // Region names are kept in English (administrators may rename them); the report shows them in its language.
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
@@ -103,16 +119,26 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
             CountryIso3 = report.CountryIso3,
             Title = ReportTitles.For(report.Kind, L, culture, subject),
             CycleName = cycle.Name,
-            Definition = definition,
+            Definition = figures.Definition,
             VersionLabel = cycle.VersionLabel,
             Policy = cycle.Policy,
             Culture = culture,
-            Sources = [.. rows.Select(r => new ReportSource(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status, r.Scorecard,
+            Sources = [.. figures.Results.Select(r => new ReportSource(r.Iso3, names.GetValueOrDefault(r.Iso3, r.Iso3), r.Region, r.Status, r.Scorecard,
                 answers.GetValueOrDefault(r.Iso3), r.ValidatedAt) { Evidence = evidence.GetValueOrDefault(r.Iso3) })],
-            CountryRegions = countries.ToDictionary(c => c.Iso3, c => c.RegionCode),
+            CountryRegions = figures.CountryRegions,
             RegionNames = regionNames,
             BestPractices = await BestPracticesAsync(report, countryRegion, culture),
         });
+    }
+
+    /// <summary>Reads what the cycle's figures are computed from (see <see cref="CycleFigures"/>).</summary>
+    public async Task<CycleFigures> LoadFiguresAsync(CycleInfo cycle, CancellationToken cancellationToken = default)
+    {
+        var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId, cancellationToken);
+        var rows = await results.LoadCycleResultsAsync(cycle.Id, UserScope.Everything);
+        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Iso3)
+            .Select(c => new MemberState(c.Iso3, c.Name, c.RegionCode)).ToListAsync(cancellationToken);
+        return new CycleFigures(cycle, definition, rows, countries);
     }
 
     /// <summary>
