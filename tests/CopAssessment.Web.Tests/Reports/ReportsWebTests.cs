@@ -137,6 +137,28 @@ public class ReportsWebTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task Regional_export_of_an_unknown_region_is_refused_beside_the_region_field()
+    {
+        var cycle = await CycleAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Kind"] = "Regional", ["CycleId"] = cycle.ToString(), ["RegionCode"] = "ZZZ", ["Format"] = "Pdf", ["Language"] = "en",
+        };
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var response = await reviewer.PostFormAsync("/reports", "/reports/exports", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches(@"data-valmsg-for=""RegionCode""[^>]*>Choose a region from the list\.<", html);
+        var french = await reviewer.PostFormAsync("/reports", "/reports/exports?culture=fr&ui-culture=fr", fields);
+        Assert.Contains("Choisissez une région dans la liste.", await french.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.Set<ReportExport>().AnyAsync(e => e.RegionCode == "ZZZ")));
+
+        // Outside the caller's scope it is still not found.
+        var coordinator = await app.SignedInClientAsync("coordinator.afr@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostFormAsync("/reports", "/reports/exports", fields)).StatusCode);
+    }
+
+    [Fact]
     public async Task Failed_export_shows_the_reason_and_can_be_retried()
     {
         var cycle = await CycleAsync();

@@ -16,20 +16,29 @@ public sealed record ExportView(Guid Id, ReportKind Kind, int CycleId, string Cy
     public TimeSpan Elapsed => ((Status is ExportStatus.Done or ExportStatus.Failed ? FinishedAt : null) ?? DateTimeOffset.UtcNow) - (StartedAt ?? RequestedAt);
 }
 
+/// <summary>What became of an export request: queued (<see cref="Id"/>), refused as outside the caller's scope (no id: 404), or for a region that does not exist.</summary>
+public readonly record struct ExportRequestOutcome(Guid? Id, bool UnknownRegion = false);
+
 /// <summary>Requests, scoping and generation of background report exports.</summary>
 public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelReportWriter excel, IServiceProvider services,
     ReportingOptions options, ISchedulerFactory schedulers, ILogger<ReportExports> logger)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>Queues an export the caller may see and schedules its job; null when the scope is not theirs.</summary>
-    public async Task<Guid?> RequestAsync(ReportScope scope, ReportFormat format, string language, UserScope caller, string requestedBy)
+    /// <summary>
+    /// Queues an export the caller may see and schedules its job. No id when the scope is not theirs; a
+    /// regional report of a region that does not exist is refused here rather than failing in the job.
+    /// </summary>
+    public async Task<ExportRequestOutcome> RequestAsync(ReportScope scope, ReportFormat format, string language, UserScope caller, string requestedBy)
     {
-        if (await loader.FindCycleAsync(scope.CycleId) is null) return null;
+        var refused = new ExportRequestOutcome(null);
+        if (await loader.FindCycleAsync(scope.CycleId) is null) return refused;
         var countryRegion = scope.CountryIso3 is null ? null
             : await db.Countries.VisibleTo(caller).Where(c => c.Iso3 == scope.CountryIso3).Select(c => c.RegionCode).SingleOrDefaultAsync();
-        if (scope.Kind == ReportKind.Country && countryRegion is null) return null;
-        if (!scope.IsVisibleTo(caller, countryRegion)) return null;
+        if (scope.Kind == ReportKind.Country && countryRegion is null) return refused;
+        if (!scope.IsVisibleTo(caller, countryRegion)) return refused;
+        if (scope.Kind == ReportKind.Regional && !await db.Regions.AnyAsync(r => r.Code == scope.RegionCode))
+            return new ExportRequestOutcome(null, UnknownRegion: true);
         var export = new ReportExport
         {
             Kind = scope.Kind, CycleId = scope.CycleId, CountryIso3 = scope.CountryIso3,
@@ -39,7 +48,7 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
         db.Add(export);
         await db.SaveChangesAsync();
         await ScheduleAsync(export.Id);
-        return export.Id;
+        return new ExportRequestOutcome(export.Id);
     }
 
     /// <summary>The export if the caller may see its scope; otherwise null (404).</summary>

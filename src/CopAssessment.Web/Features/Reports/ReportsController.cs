@@ -44,7 +44,7 @@ public sealed record ScorecardPageModel(int CycleId, ReportData Data);
 [Authorize(Policy = Policies.CountryData)]
 [Route("reports")]
 public sealed class ReportsController(CopDbContext db, ReportLoader loader, ReportExports exports, UserScope scope,
-    ExcelReportWriter excel) : Controller
+    ExcelReportWriter excel, IStringLocalizer<Ui> L) : Controller
 {
     private string Me => User.Identity?.Name ?? "";
 
@@ -83,9 +83,14 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
             result.AddTo(ModelState);
             return View(nameof(Index), await IndexModelAsync(request));
         }
-        var id = await exports.RequestAsync(new ReportScope(request.Kind, request.CycleId, request.RegionCode, request.CountryIso3?.ToUpperInvariant()),
+        var outcome = await exports.RequestAsync(new ReportScope(request.Kind, request.CycleId, request.RegionCode, request.CountryIso3?.ToUpperInvariant()),
             request.Format, request.Language, scope, Me);
-        return id is null ? NotFound() : RedirectToAction(nameof(Export), new { id });
+        if (outcome.UnknownRegion)
+        {
+            ModelState.AddModelError(nameof(ExportRequest.RegionCode), L["Choose a region from the list."]);
+            return View(nameof(Index), await IndexModelAsync(request));
+        }
+        return outcome.Id is { } id ? RedirectToAction(nameof(Export), new { id }) : NotFound();
     }
 
     [HttpGet("exports/{id:guid}")]
