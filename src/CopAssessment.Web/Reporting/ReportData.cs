@@ -88,8 +88,6 @@ public sealed record ReportData
 
     public string Format(double? score) => ScoreDisplay.Format(score, Culture);
 
-    public static double? Rounded(double? score) => ScoreDisplay.Round(score);
-
     /// <summary>An answer as a reader sees it: option labels in the report's language.</summary>
     public string AnswerText(Question question, AnswerValue? answer)
     {

@@ -49,7 +49,6 @@ public sealed class SheetWriter : IDisposable
 {
     private readonly OpenXmlWriter _writer;
     private int _row;
-    private int _maxColumns;
     private bool _ended;
 
     public SheetWriter(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows = 0, int frozenColumns = 0, bool rightToLeft = false)
@@ -94,7 +93,6 @@ public sealed class SheetWriter : IDisposable
     public void Row(IReadOnlyList<XCell> cells)
     {
         _row++;
-        _maxColumns = Math.Max(_maxColumns, cells.Count);
         _writer.WriteStartElement(new Row { RowIndex = (uint)_row });
         for (var i = 0; i < cells.Count; i++)
         {

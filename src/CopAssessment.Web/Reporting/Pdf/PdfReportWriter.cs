@@ -84,13 +84,6 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
         return pages;
     }
 
-    /// <summary>The HTML of the whole document (tests and the browser preview).</summary>
-    public async Task<string> HtmlAsync(ReportData data)
-    {
-        using var inCulture = CultureScope.All(data.Culture);
-        return await views.RenderAsync(ViewPath, new PdfReportModel(data, Sections(data)));
-    }
-
     private List<PdfSection> Sections(ReportData data)
     {
         if (data.Kind == ReportKind.Country)
