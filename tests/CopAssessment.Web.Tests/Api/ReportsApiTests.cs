@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using CopAssessment.Domain.Workflow;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Tests.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Tests.Api;
 
@@ -23,6 +25,25 @@ public class ReportsApiTests(CopAppFactory app)
         var policy = json.GetProperty("domains").EnumerateArray().Single(d => d.GetProperty("key").GetString() == "policy");
         Assert.Equal(expected.FindDomain("policy")!.Score!.Value, policy.GetProperty("score").GetDouble(), 9);
         Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/api/v1/cycles/{cycle}/countries/GHA/scorecard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scorecard_lists_capability_scores_and_a_planned_cycle_has_none()
+    {
+        var cycle = await CycleSeed.CreateAsync(app, PublicationPolicy.Named, Participants);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var json = JsonDocument.Parse(await ken.GetStringAsync($"/api/v1/cycles/{cycle}/countries/KEN/scorecard")).RootElement;
+        var expected = CycleSeed.Expected("KEN");
+        var capabilities = json.GetProperty("domains").EnumerateArray().SelectMany(d => d.GetProperty("capabilities").EnumerateArray()).ToList();
+        Assert.Equal(ReportTestData.Definition.Domains.Sum(d => d.Capabilities.Count), capabilities.Count);
+        var scored = ReportTestData.Definition.Domains.Where(d => d.Scored).SelectMany(d => d.Capabilities).First(c => c.IsScored).Key;
+        var capability = capabilities.Single(c => c.GetProperty("key").GetString() == scored);
+        Assert.Equal(expected.FindCapability(scored)!.Score!.Value, capability.GetProperty("score").GetDouble(), 9);
+
+        await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == cycle)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CycleStatus.Planned)));
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/api/v1/cycles/{cycle}/countries/KEN/scorecard")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ken.GetAsync($"/api/v1/cycles/{cycle}/scores")).StatusCode);
     }
 
     [Fact]

@@ -97,16 +97,21 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         var cycle = await loader.FindCycleAsync(cycleId);
         var country = await db.Countries.AsNoTracking().VisibleTo(scope).Where(c => c.Iso3 == iso3.ToUpperInvariant())
             .Select(c => new { c.Iso3, c.Name, c.RegionCode }).SingleOrDefaultAsync();
-        if (cycle is null || country is null) return NotFound(new { error = "No such cycle or country." });
+        if (cycle is null || cycle.Status == Domain.Workflow.CycleStatus.Planned || country is null) return NotFound(new { error = "No such cycle or country." });
         var row = (await results.LoadCycleResultsAsync(cycleId, new UserScope(ScopeKind.Country, CountryIso3: country.Iso3))).FirstOrDefault();
         if (row.Iso3 is null) return NotFound(new { error = "The country has no submission in this cycle." });
         var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
         var card = row.Scorecard;
+        CapabilityScoreDto Capability(Domain.Questionnaires.Capability c)
+        {
+            var score = card?.FindCapability(c.Key);
+            return new CapabilityScoreDto(c.Key, c.Name.Get("en"), score?.Score, score?.Stage);
+        }
         var domains = definition.Domains.Select(d =>
         {
             var score = card?.FindDomain(d.Key);
             return new DomainScoreDto(d.Key, d.Name.Get("en"), d.Scored, score?.Score, score?.Stage, score?.Completeness.Ratio ?? 0,
-                d.Capabilities.Select(c => card?.FindCapability(c.Key) is var x ? new CapabilityScoreDto(c.Key, c.Name.Get("en"), x?.Score, x?.Stage) : null!).ToList());
+                [.. d.Capabilities.Select(Capability)]);
         }).ToList();
         return new ScorecardDto(cycleId, country.Iso3, country.Name, country.RegionCode, row.Status.ToString(), row.ValidatedAt,
             card?.Overall, card?.Stage, domains);
