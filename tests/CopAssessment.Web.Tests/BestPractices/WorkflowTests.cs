@@ -91,6 +91,27 @@ public class WorkflowTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task A_missing_or_unreadable_decision_changes_nothing_and_says_so()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var id = await CreateAsync(ken, Form(Unique("No decision ")));
+        List<KeyValuePair<string, string>>[] posts = [[new("note", "")], [new("decision", "Banana"), new("note", "")], [new("decision", "7")]];
+        foreach (var fields in posts)
+        {
+            var response = await PostAsync(reviewer, $"/best-practices/moderation/{id}", $"/best-practices/moderation/{id}/decide", fields);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/best-practices/moderation/{id}", response.Headers.Location!.OriginalString);
+            Assert.Contains("Choose a decision: publish, request changes or decline.", await reviewer.GetStringAsync($"/best-practices/moderation/{id}"));
+            var latest = await LatestAsync(app, id);
+            Assert.Equal(PracticeStatus.Submitted, latest.Status);
+            Assert.Null(latest.ReviewedAt);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/best-practices/{id}")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Subject == $"best-practice/{id}" && a.Action == "best-practice-publish")));
+    }
+
+    [Fact]
     public async Task A_contributor_cannot_edit_someone_elses_practice()
     {
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");

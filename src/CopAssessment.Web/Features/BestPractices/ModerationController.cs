@@ -27,15 +27,21 @@ public class ModerationController(CopDbContext db, Moderation moderation, Librar
     }
 
     [HttpPost("{id:int}/decide")]
-    public async Task<IActionResult> Decide(int id, Decision decision, string? note)
+    public async Task<IActionResult> Decide(int id, Decision? decision, string? note)
     {
-        var error = await moderation.DecideAsync(id, decision, note, User.Identity?.Name ?? "");
+        // Nullable: a missing or unreadable decision must not bind to the enum's first value (Publish).
+        if (decision is not { } chosen || !Enum.IsDefined(chosen) || !ModelState.IsValid)
+        {
+            TempData["DecisionError"] = L["Choose a decision: publish, request changes or decline."].Value;
+            return Redirect($"/best-practices/moderation/{id}");
+        }
+        var error = await moderation.DecideAsync(id, chosen, note, User.Identity?.Name ?? "");
         if (error is not null)
         {
             TempData["DecisionError"] = error;
             return Redirect($"/best-practices/moderation/{id}");
         }
-        TempData["Message"] = (decision switch
+        TempData["Message"] = (chosen switch
         {
             Decision.Publish => L["Published: the practice is now in the public library."],
             Decision.RequestChanges => L["Changes requested: the submitter has been notified."],
