@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CopAssessment.Tests;
+using CopAssessment.Web.Features.BestPractices;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
@@ -154,6 +155,21 @@ public partial class LibraryTests(CopAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/best-practices/new")).StatusCode);
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         Assert.StartsWith("/account/access-denied", (await ken.GetAsync("/best-practices/moderation")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_page_number_out_of_range_is_served_not_a_server_error()
+    {
+        var anonymous = app.CreateClient();
+        foreach (var page in new[] { "2147483647", "200000000", "-3", "0" })
+        {
+            var response = await anonymous.GetAsync("/best-practices?page=" + page);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/best-practices?q=child&page=" + page)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/best-practices/export.xlsx?page=" + page)).StatusCode);
+        }
+        Assert.Contains("Page 1 of ", await anonymous.GetStringAsync("/best-practices?page=-3"));
+        Assert.Contains($"Page {LibraryQuery.MaxPage} of ", await anonymous.GetStringAsync("/best-practices?page=2147483647"));
     }
 
     [Fact]

@@ -25,6 +25,12 @@ public sealed class LibraryQuery
     public string? Language { get; set; }
     public int Page { get; set; } = 1;
 
+    /// <summary>Beyond this page there is nothing to show (10,000 pages of 20); it also keeps the OFFSET far from overflowing.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary><see cref="Page"/> as served: whatever the address says, between 1 and <see cref="MaxPage"/>.</summary>
+    public int CurrentPage => Math.Clamp(Page, 1, MaxPage);
+
     public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, 200)];
 
     public bool HasFilters => Region is not null || Country is not null || Group is not null || Audience is not null
@@ -75,7 +81,7 @@ public sealed class LibrarySearch(CopDbContext db)
         """regexp_replace(websearch_to_tsquery('public.cop_unaccent', @q)::text, '''([^'']+)''', '''\1'':*', 'g')::tsquery""";
 
     public Task<LibraryResult> SearchAsync(LibraryQuery query, CancellationToken cancellationToken = default) =>
-        RunAsync(query, (Math.Max(1, query.Page) - 1) * LibraryQuery.PageSize, LibraryQuery.PageSize, snippets: true, cancellationToken);
+        RunAsync(query, (query.CurrentPage - 1) * LibraryQuery.PageSize, LibraryQuery.PageSize, snippets: true, cancellationToken);
 
     /// <summary>Every row of the filtered list (the export), capped so one request cannot dump a huge table at once.</summary>
     public Task<LibraryResult> AllAsync(LibraryQuery query, int max = 10000, CancellationToken cancellationToken = default) =>
