@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CopAssessment.Tests;
+using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.BestPractices;
+using CopAssessment.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
@@ -155,6 +158,21 @@ public partial class LibraryTests(CopAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/best-practices/new")).StatusCode);
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         Assert.StartsWith("/account/access-denied", (await ken.GetAsync("/best-practices/moderation")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_search_column_is_a_database_object_of_the_migration_and_running_it_again_is_harmless()
+    {
+        await app.WithScopeAsync(async services =>
+        {
+            var schema = Assert.Single(services.GetServices<IDatabaseObjects>().OfType<LibrarySearchSchema>());
+            var db = services.GetRequiredService<CopDbContext>();
+            await schema.EnsureAsync(db, CancellationToken.None);
+            await schema.EnsureAsync(db, CancellationToken.None);
+        });
+        var tag = Unique("again");
+        var id = (await PublishedAsync(app, Version("Again " + tag)))[0];
+        Assert.Contains($"href=\"/best-practices/{id}\"", await app.CreateClient().GetStringAsync("/best-practices?q=" + tag));
     }
 
     [Fact]

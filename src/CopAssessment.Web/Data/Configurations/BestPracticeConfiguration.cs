@@ -9,7 +9,7 @@ public class BestPracticeConfiguration : IEntityTypeConfiguration<BestPractice>
     public void Configure(EntityTypeBuilder<BestPractice> entity)
     {
         // CREATE EXTENSION IF NOT EXISTS unaccent in the migration; the search column that uses it is
-        // created at start-up (Features/BestPractices/LibrarySearchSchema.cs, decision 0004).
+        // created after every migration (Features/BestPractices/LibrarySearchSchema.cs, decision 0004).
         entity.Metadata.Model.GetOrAddPostgresExtension(null, "unaccent", null);
 
         entity.ToTable("BestPractices");

@@ -18,7 +18,7 @@ public static class BestPracticesSetup
         services.AddScoped<LibraryLookups>();
         services.AddScoped<PublishedPractices>();
         services.AddScoped<IDemoSeed, BestPracticeDemoSeed>();
-        services.AddHostedService<LibrarySearchSchemaService>();
+        services.AddSingleton<IDatabaseObjects, LibrarySearchSchema>();
         services.AddSingleton(new NavigationItem("Best practices", "/best-practices", 20) { Public = true });
         services.AddSingleton(new NavigationItem("My best practices", "/best-practices/mine", 21, Roles.FocalPoint, Roles.Contributor));
         services.AddSingleton(new NavigationItem("Moderation", "/best-practices/moderation", 22, Roles.Administrator, Roles.Reviewer));

@@ -1,19 +1,17 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>
-/// The full-text search column of the library, created by idempotent SQL at start-up rather than in the
-/// migration (migrations are generated from the model, and a generated column needs an IMMUTABLE
+/// The full-text search column of the library, created by idempotent SQL after every migration rather than
+/// in the migration (migrations are generated from the model, and a generated column needs an IMMUTABLE
 /// function the model cannot express). See docs/decisions/0004-library-search.md.
 /// </summary>
-public static class LibrarySearchSchema
+public sealed class LibrarySearchSchema : IDatabaseObjects
 {
-    public const string Configuration = "public.cop_unaccent";
-
-    public const string Sql = """
+    private const string Sql = """
         SELECT pg_advisory_xact_lock(728104);
         CREATE EXTENSION IF NOT EXISTS unaccent;
         DO $$
@@ -39,31 +37,11 @@ public static class LibrarySearchSchema
         ALTER INDEX "IX_BestPracticeVersions_SearchDocument" SET (fastupdate = off);
         """;
 
-    public static async Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    public async Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken)
     {
+        // The advisory lock is transaction-scoped: two instances migrating at once run this one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(Sql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
-}
-
-/// <summary>Runs <see cref="LibrarySearchSchema"/> when the app starts (after Development's migrate-and-seed).</summary>
-public sealed class LibrarySearchSchemaService(IServiceScopeFactory scopes, ILogger<LibrarySearchSchemaService> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CopDbContext>();
-        try
-        {
-            await LibrarySearchSchema.EnsureAsync(db, cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            // Not migrated yet (Production applies migrations with the "migrate" command).
-            logger.LogWarning("Best-practice search column not created: the database is not migrated yet. Run 'migrate' and restart.");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
