@@ -68,6 +68,52 @@ public class AttachmentTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task Adding_and_removing_are_audited_and_a_file_no_version_lists_any_more_is_deleted()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var id = await CreateAsync(ken, Form(Unique("Audited files "), intent: "save"));
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6 };
+        await UploadAsync(ken, id, pdf, "kept.pdf", "application/pdf");
+        await UploadAsync(ken, id, png, "dropped.png", "image/png");
+        var subject = $"best-practice/{id}";
+        async Task<List<string>> AuditAsync(string action) => await app.WithDbAsync(db =>
+            db.AuditEvents.Where(e => e.Subject == subject && e.Action == action).OrderBy(e => e.Id).Select(e => e.Details ?? "").ToListAsync());
+        var added = await AuditAsync("best-practice-attachment-added");
+        Assert.Equal(2, added.Count);
+        Assert.StartsWith("v1: kept.pdf (", added[0]);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), added[0]);
+        Assert.All(await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Subject == subject && e.Action == "best-practice-attachment-added")
+            .Select(e => e.CountryIso3).ToListAsync()), c => Assert.Equal("KEN", c));
+
+        // Removed from a draft no other version shares: the attachment row and the file row go.
+        async Task<(int Id, int FileId)> AttachmentAsync(string name, PracticeStatus status) => await app.WithDbAsync(db => db.Set<BestPracticeAttachment>()
+            .Where(a => a.Version!.PracticeId == id && a.Version.Status == status && a.FileName == name)
+            .Select(a => new ValueTuple<int, int>(a.Id, a.FileId)).SingleAsync());
+        var dropped = await AttachmentAsync("dropped.png", PracticeStatus.Draft);
+        var response = await PostAsync(ken, $"/best-practices/{id}/edit", $"/best-practices/{id}/attachments/{dropped.Id}/remove", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().AnyAsync(a => a.Id == dropped.Id)));
+        Assert.False(await app.WithDbAsync(db => db.Set<BestPracticeFile>().AnyAsync(f => f.Id == dropped.FileId)));
+        Assert.Equal(["v1: dropped.png (file deleted)"], await AuditAsync("best-practice-attachment-removed"));
+
+        // Removed after publication: the new draft loses it, the published version keeps it and so does the file.
+        await PostAsync(ken, $"/best-practices/{id}/edit", $"/best-practices/{id}/edit", Form(Unique("Audited files "), intent: "submit"));
+        await DecideAsync(await app.SignedInClientAsync("reviewer@demo.local"), id, "Publish");
+        var kept = await AttachmentAsync("kept.pdf", PracticeStatus.Published);
+        response = await PostAsync(ken, $"/best-practices/{id}/edit", $"/best-practices/{id}/attachments/{kept.Id}/remove", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var draft = await LatestAsync(app, id);
+        Assert.Equal((2, PracticeStatus.Draft), (draft.Number, draft.Status));
+        Assert.False(await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().AnyAsync(a => a.VersionId == draft.Id)));
+        Assert.True(await app.WithDbAsync(db => db.Set<BestPracticeAttachment>().AnyAsync(a => a.Id == kept.Id)));
+        Assert.True(await app.WithDbAsync(db => db.Set<BestPracticeFile>().AnyAsync(f => f.Id == kept.FileId)));
+        Assert.Equal(["v1: dropped.png (file deleted)", "v2: kept.pdf"], await AuditAsync("best-practice-attachment-removed"));
+        var download = await app.CreateClient().GetAsync($"/best-practices/{id}/attachments/{kept.Id}");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_file_over_the_configured_limit_is_refused()
     {
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");

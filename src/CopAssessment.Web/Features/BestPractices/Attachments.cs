@@ -1,10 +1,11 @@
+using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
+using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Infrastructure.Uploads;
-
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.BestPractices;
 
@@ -21,13 +22,16 @@ public static class AttachmentDownloads
     }
 }
 
-/// <summary>Adds attachments to the submitter's draft version, under the shared upload rules.</summary>
-public sealed class PracticeAttachments(UploadReader uploads, IStringLocalizer<Ui> L)
+/// <summary>
+/// Adds and removes attachments of the submitter's draft version, under the shared upload rules. Each change
+/// is audited in the same unit of work; the caller saves.
+/// </summary>
+public sealed class PracticeAttachments(CopDbContext db, UploadReader uploads, Audit audit, IStringLocalizer<Ui> L)
 {
     public long MaxBytes => uploads.MaxBytes;
 
     /// <summary>Returns an error message, or null when the file was attached.</summary>
-    public async Task<string?> AddAsync(BestPracticeVersion draft, IFormFile? file, string uploadedBy)
+    public async Task<string?> AddAsync(BestPractice practice, BestPracticeVersion draft, IFormFile? file, string uploadedBy)
     {
         var (upload, problem) = await uploads.ReadAsync(file, "attachment");
         if (upload is null)
@@ -48,6 +52,35 @@ public sealed class PracticeAttachments(UploadReader uploads, IStringLocalizer<U
                 ContentType = upload.ContentType, UploadedBy = uploadedBy,
             },
         });
+        audit.Record("best-practice-attachment-added", $"best-practice/{practice.Id}",
+            $"v{draft.Number}: {upload.FileName} ({upload.Content.LongLength} bytes, sha256 {upload.Sha256})", practice.OwnerCountryIso3);
         return null;
+    }
+
+    /// <summary>
+    /// Takes the file off the draft. Its content row is deleted too unless another version still lists it
+    /// (a new version shares its predecessor's files).
+    /// </summary>
+    public async Task RemoveAsync(BestPractice practice, BestPracticeVersion draft, int fileId)
+    {
+        var removed = draft.Attachments.Where(a => a.FileId == fileId).ToList();
+        if (removed.Count == 0) return;
+        foreach (var attachment in removed)
+        {
+            draft.Attachments.Remove(attachment);
+            db.Remove(attachment);
+        }
+        // The draft's own rows are still in the table until the save; an unsaved new draft has Id 0.
+        var listedElsewhere = await db.Set<BestPracticeAttachment>().AnyAsync(a => a.FileId == fileId && a.VersionId != draft.Id);
+        if (!listedElsewhere)
+        {
+            // A key-only stand-in: deleting needs no content, and the bytes are not read.
+            var file = db.Set<BestPracticeFile>().Local.FirstOrDefault(f => f.Id == fileId)
+                ?? new BestPracticeFile { Id = fileId, ContentType = "", Sha256 = "", Content = [], UploadedBy = "" };
+            db.Remove(file);
+        }
+        audit.Record("best-practice-attachment-removed", $"best-practice/{practice.Id}",
+            $"v{draft.Number}: {string.Join(", ", removed.Select(a => a.FileName).Distinct())}" + (listedElsewhere ? "" : " (file deleted)"),
+            practice.OwnerCountryIso3);
     }
 }

@@ -84,14 +84,15 @@ public class SubmitController(
     public async Task<IActionResult> Upload(int id, IFormFile? file)
     {
         var me = await Submitter.FromAsync(User, users);
-        if (!await editor.EditableBy(me).AnyAsync(p => p.Id == id)) return NotFound();
+        var practice = await editor.EditableBy(me).SingleOrDefaultAsync(p => p.Id == id);
+        if (practice is null) return NotFound();
         var draft = await DraftAsync(id, me);
         if (draft is null)
         {
             TempData["Message"] = L["This practice is waiting for review and cannot be changed now."].Value;
             return Redirect($"/best-practices/{id}/edit");
         }
-        var error = await attachments.AddAsync(draft, file, me.Email);
+        var error = await attachments.AddAsync(practice, draft, file, me.Email);
         if (error is not null)
         {
             TempData["UploadError"] = error;
@@ -115,13 +116,14 @@ public class SubmitController(
     public async Task<IActionResult> RemoveAttachment(int id, int attachmentId)
     {
         var me = await Submitter.FromAsync(User, users);
-        if (!await editor.EditableBy(me).AnyAsync(p => p.Id == id)) return NotFound();
+        var practice = await editor.EditableBy(me).SingleOrDefaultAsync(p => p.Id == id);
+        if (practice is null) return NotFound();
         var latest = await editor.LatestAsync(id);
         var fileId = latest.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileId;
         if (fileId is null) return NotFound();
         var draft = await DraftAsync(id, me);
         if (draft is null) return Redirect($"/best-practices/{id}/edit");
-        draft.Attachments.RemoveAll(a => a.FileId == fileId);
+        await attachments.RemoveAsync(practice, draft, fileId.Value);
         await db.SaveChangesAsync();
         return Redirect($"/best-practices/{id}/edit#attachments");
     }
