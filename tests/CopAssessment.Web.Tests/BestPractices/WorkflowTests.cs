@@ -1,5 +1,6 @@
 using System.Net;
 using CopAssessment.Tests;
+using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.BestPractices;
 using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
@@ -109,6 +110,44 @@ public class WorkflowTests(CopAppFactory app)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/best-practices/{id}")).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Subject == $"best-practice/{id}" && a.Action == "best-practice-publish")));
+    }
+
+    [Fact]
+    public async Task The_queue_names_countries_rather_than_showing_their_codes()
+    {
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var title = Unique("Queue names ");
+        await CreateAsync(ken, Form(title));
+        var html = await (await app.SignedInClientAsync("reviewer@demo.local")).GetStringAsync("/best-practices/moderation");
+        var row = html[html.IndexOf(title, StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("<td>Kenya</td>", row);
+        Assert.DoesNotContain("<td>KEN</td>", html);
+    }
+
+    [Fact]
+    public async Task The_decision_mail_is_in_the_language_of_the_owners_account_found_by_id()
+    {
+        var tag = Unique("");
+        var practiceId = await app.WithDbAsync(async db =>
+        {
+            var owner = new ApplicationUser { UserName = $"owner-{tag}@test.local", Email = $"owner-{tag}@test.local", DisplayName = "Owner", PreferredCulture = "fr" };
+            db.Users.Add(owner);
+            // The address recorded at submission is not the account's address any more.
+            var practice = new BestPractice { OwnerId = owner.Id, OwnerEmail = $"earlier-{tag}@test.local" };
+            var version = Version("Langue " + tag);
+            version.Status = PracticeStatus.Submitted;
+            version.Number = 1;
+            version.SubmittedAt = DateTimeOffset.UtcNow;
+            practice.Versions.Add(version);
+            db.Add(practice);
+            await db.SaveChangesAsync();
+            return practice.Id;
+        });
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(reviewer, practiceId, "Publish")).StatusCode);
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == $"earlier-{tag}@test.local"));
+        Assert.Equal($"Bonne pratique publiée : Langue {tag}", mail.Subject);
     }
 
     [Fact]

@@ -104,7 +104,8 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
                     $"{L["The COP Secretariat declined your best practice \"{0}\" (version {1}).", version.Title, version.Number]}\n\n{L["Reason:"]}\n{note}\n\n{link}\n");
                 break;
         }
-        var ownerLanguage = await db.Users.Where(u => u.Email == practice.OwnerEmail).Select(u => u.PreferredCulture).FirstOrDefaultAsync();
+        // By account id: OwnerEmail is the address at submission time and need not match the account today.
+        var ownerLanguage = await db.Users.Where(u => u.Id == practice.OwnerId).Select(u => u.PreferredCulture).FirstOrDefaultAsync();
         outbox.Enqueue([new Recipient(practice.OwnerEmail, ownerLanguage)], compose);
         audit.Record($"best-practice-{decision.ToString().ToLowerInvariant()}", $"best-practice/{practice.Id}", $"v{version.Number}: {note}", practice.OwnerCountryIso3);
         try

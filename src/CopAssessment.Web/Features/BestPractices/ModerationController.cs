@@ -15,7 +15,11 @@ namespace CopAssessment.Web.Features.BestPractices;
 public class ModerationController(CopDbContext db, Moderation moderation, LibraryLookups lookups, IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Queue() => View("Queue", await moderation.QueueAsync());
+    public async Task<IActionResult> Queue()
+    {
+        ViewData["Lookups"] = await lookups.LoadAsync();
+        return View("Queue", await moderation.QueueAsync());
+    }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Review(int id)
