@@ -33,9 +33,6 @@ public sealed class LibraryQuery
 
     public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, 200)];
 
-    public bool HasFilters => Region is not null || Country is not null || Group is not null || Audience is not null
-        || Capability is not null || Year is not null || Language is not null;
-
     /// <summary>The same query as a query string, optionally on another page: links keep every filter.</summary>
     public string ToQueryString(int? page = null)
     {

@@ -74,7 +74,7 @@ public static class LibraryExport
     /// <summary>XML cannot carry most control characters; a submitter's text must not break the file.</summary>
     private static string Clean(string value) => new(value.Where(c => c is '\t' or '\n' or '\r' || !char.IsControl(c)).ToArray());
 
-    public static string Ref(int column, uint row)
+    private static string Ref(int column, uint row)
     {
         var name = "";
         for (var c = column + 1; c > 0; c = (c - 1) / 26) name = (char)('A' + (c - 1) % 26) + name;

@@ -184,11 +184,7 @@ public sealed class PracticeEditor(CopDbContext db, Audit audit)
     {
         var latest = await LatestAsync(practice.Id);
         if (latest.Status == PracticeStatus.Submitted) return false;
-        var target = latest;
-        if (latest.Status != PracticeStatus.Draft)
-        {
-            target = await NewVersionFromAsync(latest, s.Email);
-        }
+        var target = latest.Status == PracticeStatus.Draft ? latest : NewVersionFrom(latest, s.Email);
         input.CopyTo(target);
         Transition(target, input.Submitting);
         audit.Record(input.Submitting ? "best-practice-submitted" : "best-practice-saved", $"best-practice/{practice.Id}",
@@ -198,7 +194,7 @@ public sealed class PracticeEditor(CopDbContext db, Audit audit)
     }
 
     /// <summary>The next version, starting as a copy of <paramref name="from"/> with its attachments.</summary>
-    public Task<BestPracticeVersion> NewVersionFromAsync(BestPracticeVersion from, string by)
+    public BestPracticeVersion NewVersionFrom(BestPracticeVersion from, string by)
     {
         var next = new BestPracticeVersion
         {
@@ -207,7 +203,7 @@ public sealed class PracticeEditor(CopDbContext db, Audit audit)
         };
         PracticeInput.From(from).CopyTo(next);
         db.Add(next);
-        return Task.FromResult(next);
+        return next;
     }
 
     private static void Transition(BestPracticeVersion version, bool submit)

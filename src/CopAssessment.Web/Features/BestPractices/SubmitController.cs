@@ -136,7 +136,7 @@ public class SubmitController(
         {
             PracticeStatus.Draft => latest,
             PracticeStatus.Submitted => null,
-            _ => await editor.NewVersionFromAsync(latest, me.Email),
+            _ => editor.NewVersionFrom(latest, me.Email),
         };
     }
 
