@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# What the app needs to work fully (PostgreSQL, Chromium for PDF reports, fonts for Arabic and Chinese).
+bash scripts/install-deps.sh app
+
 if [ -z "${ConnectionStrings__Cop:-}" ]; then
   ConnectionStrings__Cop="$(scripts/pg-local.sh cop)"
   export ConnectionStrings__Cop

@@ -4,18 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-[ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
-[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing: ${need[*]}"
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+bash scripts/install-deps.sh test
 
 # Tests create and drop their own databases on this cluster; fsync off only for speed of tests.
 if [ -z "${ConnectionStrings__Cop:-}" ]; then
