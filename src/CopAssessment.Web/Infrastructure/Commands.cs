@@ -6,12 +6,16 @@ namespace CopAssessment.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
+    public const string NoDatabase =
+        "error: no database configured: set ConnectionStrings__Cop to a PostgreSQL connection string (scripts/run.sh starts a local cluster).";
+
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         // A verb comes first; anything after it that looks like a host option (--urls …) is not ours.
         if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=')) return false;
         var verbs = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 
+        var databaseConfigured = !string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("Cop"));
         if (verbs[0] == "migrate")
         {
             try
@@ -21,7 +25,7 @@ public static class Commands
             }
             catch (DatabaseUnavailableException ex)
             {
-                Console.Error.WriteLine(ex.Message);
+                Console.Error.WriteLine("error: " + ex.Message);
                 Environment.ExitCode = 2;
             }
             return true;
@@ -36,6 +40,12 @@ public static class Commands
             Environment.ExitCode = 2;
             return true;
         }
+        if (command.NeedsDatabase(verbs[1..]) && !databaseConfigured)
+        {
+            Console.Error.WriteLine(NoDatabase);
+            Environment.ExitCode = 2;
+            return true;
+        }
         Environment.ExitCode = await command.RunAsync(verbs[1..], Console.Out, Console.Error);
         return true;
     }
@@ -44,5 +54,9 @@ public static class Commands
 public interface ICommand
 {
     string Verb { get; }
+
+    /// <summary>Whether these arguments need the database (a command that only reads files must run without one).</summary>
+    bool NeedsDatabase(string[] args);
+
     Task<int> RunAsync(string[] args, TextWriter output, TextWriter error);
 }

@@ -1,41 +1,111 @@
+using System.Text;
+using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Infrastructure;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 
 /// <summary>
-/// <c>questionnaire validate FILE</c> lists every problem by JSON path;
-/// <c>questionnaire import FILE</c> validates and stores it as a new immutable version (or does nothing
-/// when identical content is already imported).
+/// <c>questionnaire validate FILE</c> lists every problem by JSON path; <c>outline FILE</c> prints the
+/// domains, capabilities and questions; <c>diff FROM TO</c> prints what changed between two files. The three
+/// read files only and need no database. <c>import FILE</c> validates and stores it as a new immutable
+/// version (or does nothing when identical content is already imported).
 /// </summary>
-public sealed class QuestionnaireCommand(QuestionnaireImporter importer) : ICommand
+public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
 {
+    private const string Usage = "usage: questionnaire validate FILE | outline FILE | diff FROM TO | import FILE";
+
     public string Verb => "questionnaire";
+
+    public bool NeedsDatabase(string[] args) => args is ["import", ..];
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length != 2 || args[0] is not ("import" or "validate"))
+        var files = args switch
         {
-            await error.WriteLineAsync("usage: questionnaire import FILE | questionnaire validate FILE");
+            ["validate" or "outline" or "import", var file] => new[] { file },
+            ["diff", var from, var to] => [from, to],
+            _ => null,
+        };
+        if (files is null)
+        {
+            await error.WriteLineAsync(Usage);
             return 2;
         }
-        var path = Resolve(args[1]);
-        if (!File.Exists(path))
+        var contents = new List<byte[]>();
+        foreach (var file in files)
         {
-            await error.WriteLineAsync($"File not found: {path}");
-            return 2;
+            var path = Resolve(file);
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"File not found: {path}");
+                return 2;
+            }
+            contents.Add(await File.ReadAllBytesAsync(path));
         }
-        var content = await File.ReadAllBytesAsync(path);
-        var result = args[0] == "validate" ? QuestionnaireImporter.Validate(content) : await importer.ImportAsync(content, "command line");
-        if (result.Outcome == ImportOutcome.Invalid)
+
+        if (args[0] == "import")
         {
-            await error.WriteLineAsync($"{path}: {result.Problems.Count} problem(s)");
-            foreach (var problem in result.Problems) await error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
-            return 1;
+            // Resolved here, not injected: it needs the database, which the other sub-commands must not.
+            var importer = services.GetRequiredService<QuestionnaireImporter>();
+            var result = await importer.ImportAsync(contents[0], "command line");
+            if (result.Outcome == ImportOutcome.Invalid) return await ReportProblems(Resolve(files[0]), result.Problems, error);
+            await output.WriteLineAsync(result.Outcome == ImportOutcome.Unchanged
+                ? $"Unchanged: identical to {result.Version!.Key} version {result.Version.Number} (hash {result.Version.ContentHash[..12]})."
+                : $"Imported {result.Version!.Key} version {result.Version.Number} ({result.Version.QuestionCount} questions, hash {result.Version.ContentHash[..12]}).");
+            return 0;
         }
-        await output.WriteLineAsync(args[0] == "validate" ? $"{path}: valid"
-            : result.Outcome == ImportOutcome.Unchanged ? $"Unchanged: identical to {result.Version!.Key} version {result.Version.Number} (hash {result.Version.ContentHash[..12]})."
-            : $"Imported {result.Version!.Key} version {result.Version.Number} ({result.Version.QuestionCount} questions, hash {result.Version.ContentHash[..12]}).");
+
+        var definitions = new List<QuestionnaireDefinition>();
+        for (var i = 0; i < files.Length; i++)
+        {
+            var loaded = DefinitionValidator.Load(contents[i]);
+            if (loaded.Definition is null || loaded.Problems.Count > 0) return await ReportProblems(Resolve(files[i]), loaded.Problems, error);
+            definitions.Add(loaded.Definition);
+        }
+        await output.WriteAsync(args[0] switch
+        {
+            "validate" => $"{Resolve(files[0])}: valid\n",
+            "outline" => Outline(definitions[0]),
+            _ => Diff(QuestionnaireDiff.Compare(definitions[0], definitions[1])),
+        });
         return 0;
+    }
+
+    private static async Task<int> ReportProblems(string path, IReadOnlyList<DefinitionProblem> problems, TextWriter error)
+    {
+        await error.WriteLineAsync($"{path}: {problems.Count} problem(s)");
+        foreach (var problem in problems) await error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
+        return 1;
+    }
+
+    private static string Outline(QuestionnaireDefinition definition)
+    {
+        var text = new StringBuilder($"{definition.Key} {definition.Version}: {definition.Title.Get("en")} ({definition.Questions.Count} questions)\n");
+        foreach (var domain in definition.Domains)
+        {
+            text.Append($"{domain.Key}  {domain.Name.Get("en")}\n");
+            foreach (var capability in domain.Capabilities)
+            {
+                text.Append($"  {capability.Key}  {capability.Name.Get("en")}\n");
+                foreach (var question in capability.Questions)
+                    text.Append($"    {question.Key}  [{question.Type}{(question.Required ? ", required" : "")}]  {question.Text.Get("en")}\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Diff(QuestionnaireComparison comparison)
+    {
+        var text = new StringBuilder($"{comparison.Added.Count} added, {comparison.Removed.Count} removed, {comparison.Changed.Count} changed\n");
+        foreach (var q in comparison.Added) text.Append($"+ {q.Key}  {q.Text.Get("en")}\n");
+        foreach (var q in comparison.Removed) text.Append($"- {q.Key}  {q.Text.Get("en")}\n");
+        foreach (var q in comparison.Changed)
+        {
+            text.Append($"~ {q.Key}\n");
+            foreach (var d in q.Differences)
+                text.Append($"    {d.Field}{(d.Language is null ? "" : $" ({d.Language})")}: {d.Before} → {d.After}\n");
+        }
+        return text.ToString();
     }
 
     /// <summary>

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CopAssessment.Tests;
+
+namespace CopAssessment.Web.Tests.Questionnaires;
+
+/// <summary>
+/// The app's command line as an operator runs it: the built app, no connection string. Reading a
+/// questionnaire file needs no database; a command that does need one says so in one line and exits 2.
+/// </summary>
+public class CommandLineWithoutDatabaseTests
+{
+    private static readonly string Mnr = Directory.GetFiles(RepositoryPaths.File("samples", "questionnaires"), "mnr*.json").Order().First();
+
+    [Fact]
+    public async Task Validate_outline_and_diff_run_without_a_database()
+    {
+        var validate = await RunAppAsync("questionnaire", "validate", Mnr);
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        Assert.Contains(": valid", validate.Output);
+
+        var outline = await RunAppAsync("questionnaire", "outline", Mnr);
+        Assert.True(outline.ExitCode == 0, outline.Error);
+        Assert.Contains("ctx.6", outline.Output);
+        var definition = Domain.Questionnaires.QuestionnaireDefinition.Parse(await File.ReadAllTextAsync(Mnr));
+        Assert.Equal(definition.Domains.Sum(d => d.Capabilities.Count), outline.Output.Split('\n').Count(l => l.StartsWith("  ") && !l.StartsWith("    ")));
+        Assert.Equal(definition.Questions.Count, outline.Output.Split('\n').Count(l => l.StartsWith("    ")));
+
+        var changed = JsonNode.Parse(await File.ReadAllTextAsync(Mnr))!;
+        changed["domains"]![1]!["capabilities"]![0]!["questions"]![0]!["required"] = false;
+        var changedPath = Path.Combine(Path.GetTempPath(), $"mnr-changed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(changedPath, changed.ToJsonString());
+        var diff = await RunAppAsync("questionnaire", "diff", Mnr, changedPath);
+        Assert.True(diff.ExitCode == 0, diff.Error);
+        Assert.Contains("0 added, 0 removed, 1 changed", diff.Output);
+        Assert.Contains("Required: Yes → No", diff.Output);
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("questionnaire", "import", "MNR")]
+    public async Task A_command_that_needs_the_database_says_so_in_one_line(params string[] args)
+    {
+        var run = await RunAppAsync(args.Select(a => a == "MNR" ? Mnr : a).ToArray());
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("error: no database configured", lines[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args)
+    {
+        // The app as built beside this test project (same configuration: Debug or Release).
+        var app = Path.Combine(AppContext.BaseDirectory, "CopAssessment.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [app, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment.Remove("ConnectionStrings__Cop");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
