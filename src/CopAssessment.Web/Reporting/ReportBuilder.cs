@@ -46,7 +46,7 @@ public sealed record ReportRequest
 /// <summary>
 /// Turns the cycle's results into <see cref="ReportData"/> and is the one place the publication policy is
 /// applied: in anonymised regional and global reports no country appears (no name, no code, no row, no
-/// best-practice country) and the aggregator suppresses every figure over fewer than three countries.
+/// best-practice list, only counts per theme) and the aggregator suppresses every figure over fewer than three countries.
 /// A country scorecard is by nature about one country and is only produced for people who may see it.
 /// </summary>
 public static class ReportBuilder
@@ -66,10 +66,15 @@ public static class ReportBuilder
             _ => request.Sources,
         };
         var countries = shown.OrderBy(s => s.Iso3, StringComparer.Ordinal)
-            .Select(s => new ReportCountry(s.Iso3, s.Name, s.Region, s.Status, s.Scorecard,
-                s.Answers ?? new Dictionary<string, AnswerValue>(), s.ValidatedAt)
+            .Select(s =>
             {
-                Evidence = s.Evidence ?? new Dictionary<string, IReadOnlyList<ReportEvidence>>(),
+                var answersShown = ShowsAnswers(request.Kind, request.Policy, s.Status);
+                return new ReportCountry(s.Iso3, s.Name, s.Region, s.Status, s.Scorecard,
+                    (answersShown ? s.Answers : null) ?? new Dictionary<string, AnswerValue>(), s.ValidatedAt)
+                {
+                    AnswersShown = answersShown,
+                    Evidence = (answersShown ? s.Evidence : null) ?? new Dictionary<string, IReadOnlyList<ReportEvidence>>(),
+                };
             })
             .ToList();
         if (request.Kind == ReportKind.Country && countries.Count == 0)
@@ -83,9 +88,9 @@ public static class ReportBuilder
             ReportKind.Country => countries[0].Region,
             _ => null,
         };
-        var bestPractices = anonymised && request.Kind != ReportKind.Country
-            ? request.BestPractices.Select(b => b with { Country = null }).ToList()
-            : request.BestPractices;
+        // Practice titles and summaries name their countries ("… in Kenya"), whatever the language: an
+        // anonymised report cannot list them, only count them per theme.
+        var listPractices = !anonymised || request.Kind == ReportKind.Country;
 
         return new ReportData
         {
@@ -100,10 +105,43 @@ public static class ReportBuilder
             GeneratedAt = request.GeneratedAt ?? DateTimeOffset.UtcNow,
             Countries = countries,
             Aggregate = aggregate,
-            BestPractices = bestPractices,
+            BestPractices = listPractices ? request.BestPractices : [],
+            PracticeThemes = listPractices ? [] : PracticeThemes(request.Definition, request.BestPractices),
             RegionNames = request.RegionNames,
         };
     }
+
+    /// <summary>
+    /// The one rule for whose answers and evidence a report shows. A scorecard shows its country's, whatever
+    /// the status: it is produced only for people who may see that country's work. Regional and global
+    /// reports publish only what reviewers validated (<see cref="PublishedStatuses"/>), and nothing country by
+    /// country when anonymised. <see cref="AnswerStatuses"/> is the same rule for the database query.
+    /// </summary>
+    public static bool ShowsAnswers(ReportKind kind, PublicationMode policy, SubmissionStatus status) =>
+        AnswerStatuses(kind, policy) is not { } statuses || statuses.Contains(status);
+
+    /// <summary>The submission statuses whose answers a report shows; null for every status (a scorecard).</summary>
+    public static IReadOnlyList<SubmissionStatus>? AnswerStatuses(ReportKind kind, PublicationMode policy) => kind switch
+    {
+        ReportKind.Country => null,
+        _ when policy == PublicationMode.Anonymised => [],
+        _ => PublishedStatuses,
+    };
+
+    /// <summary>Validated, or validated and then published with the cycle.</summary>
+    public static readonly IReadOnlyList<SubmissionStatus> PublishedStatuses = [SubmissionStatus.Validated, SubmissionStatus.Published];
+
+    /// <summary>Practices per domain of the definition, with the same small-group suppression as the scores.</summary>
+    private static List<ReportPracticeTheme> PracticeThemes(QuestionnaireDefinition definition, IReadOnlyList<ReportBestPractice> practices) =>
+        [.. definition.Domains.Select(domain =>
+        {
+            var keys = domain.Capabilities.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var inTheme = practices.Where(p => p.CapabilityKeys.Any(keys.Contains)).ToList();
+            var countries = inTheme.SelectMany(p => p.CountryCodes).Distinct(StringComparer.Ordinal).Count();
+            return countries < AggregationOptions.MinimumGroupSize
+                ? new ReportPracticeTheme(domain.Key, null, null)
+                : new ReportPracticeTheme(domain.Key, inTheme.Count, countries);
+        })];
 
     /// <summary>Regional and global figures as every report (and the API) shows them: from validated scores, under the policy.</summary>
     public static AggregateReport Aggregate(QuestionnaireDefinition definition, IEnumerable<CountryResult> results,

@@ -23,6 +23,12 @@ public sealed record ReportCountry(
     IReadOnlyDictionary<string, AnswerValue> Answers,
     DateTimeOffset? ValidatedAt)
 {
+    /// <summary>
+    /// Whether the report shows this country's answers and evidence (<see cref="ReportBuilder.ShowsAnswers"/>);
+    /// when false <see cref="Answers"/> and <see cref="Evidence"/> are empty.
+    /// </summary>
+    public bool AnswersShown { get; init; }
+
     /// <summary>Evidence (web addresses, or uploaded files with their download address) by question key.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>> Evidence { get; init; } = new Dictionary<string, IReadOnlyList<ReportEvidence>>();
 }
@@ -34,7 +40,21 @@ public sealed record ReportEvidence(string Url, string? FileName = null)
     public string Text => FileName is null ? Url : $"{FileName} — {Url}";
 }
 
-public sealed record ReportBestPractice(string Title, string? Country, string Summary, string? Url);
+public sealed record ReportBestPractice(string Title, string? Country, string Summary, string? Url)
+{
+    /// <summary>ISO codes of the countries it comes from: the anonymised theme counts need them.</summary>
+    public IReadOnlyList<string> CountryCodes { get; init; } = [];
+
+    /// <summary>Keys of the MNR capabilities it serves, which place it in a theme (a domain).</summary>
+    public IReadOnlyList<string> CapabilityKeys { get; init; } = [];
+}
+
+/// <summary>
+/// Published practices of one theme (an MNR domain), for anonymised reports, which cannot list practices
+/// because their texts name countries. Both counts are null when the practices come from fewer than
+/// three countries.
+/// </summary>
+public sealed record ReportPracticeTheme(string DomainKey, int? Practices, int? Countries);
 
 /// <summary>
 /// Everything a report shows, built from domain objects only, so the Excel writer, the PDF view and the
@@ -55,7 +75,10 @@ public sealed record ReportData
     /// <summary>The countries shown one by one, sorted by ISO code; empty in anonymised regional/global reports.</summary>
     public required IReadOnlyList<ReportCountry> Countries { get; init; }
     public required AggregateReport Aggregate { get; init; }
+    /// <summary>Published practices one by one; empty in anonymised regional and global reports, which carry <see cref="PracticeThemes"/>.</summary>
     public IReadOnlyList<ReportBestPractice> BestPractices { get; init; } = [];
+    /// <summary>Anonymised regional and global reports: how many practices each theme has, instead of the list.</summary>
+    public IReadOnlyList<ReportPracticeTheme> PracticeThemes { get; init; } = [];
     /// <summary>Region code → display name.</summary>
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 

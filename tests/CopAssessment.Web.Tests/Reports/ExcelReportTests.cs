@@ -123,6 +123,37 @@ public class ExcelReportTests
         Assert.NotNull(heat.Number(eur, 2));
     }
 
+    [Fact]
+    public void Anonymised_workbook_counts_best_practices_per_theme_and_lists_none_of_them()
+    {
+        // Three countries' practices on education (Society), one country's on leadership (Policy).
+        var practices = new[] { ("KEN", "Kenya", "so.13.education"), ("GHA", "Ghana", "so.13.education"), ("NGA", "Nigeria", "so.13.education"), ("KEN", "Kenya", "pg.1.leadership") }
+            .Select((p, i) => new ReportBestPractice($"Online safety lessons in {p.Item2} ({i})", p.Item2, $"Every school of {p.Item2} teaches it.", $"/best-practices/{i}")
+            {
+                CountryCodes = [p.Item1], CapabilityKeys = [p.Item3],
+            }).ToList();
+
+        using (var named = Open(Writer.Write(ReportTestData.Build(ReportKind.Global, bestPractices: practices))))
+        {
+            Assert.Contains(practices[0].Title, Read(named, "Best practices").AllTexts());
+        }
+
+        foreach (var (kind, region) in new[] { (ReportKind.Global, (string?)null), (ReportKind.Regional, "AFR") })
+        {
+            using var document = Open(Writer.Write(ReportTestData.Build(kind, PublicationMode.Anonymised, region: region, bestPractices: practices)));
+            var sheet = Read(document, "Best practices");
+            var texts = sheet.AllTexts().ToList();
+            Assert.DoesNotContain(texts, t => t.Contains("Kenya") || t.Contains("Ghana") || t.Contains("Nigeria") || t.Contains("Online safety"));
+            var society = sheet.RowOf(0, "Society");
+            Assert.Equal(3, sheet.Number(society, 1));
+            Assert.Equal(3, sheet.Number(society, 2));
+            // One country's practice is a figure about that country: left empty.
+            var policy = sheet.RowOf(0, "Policy and governance");
+            Assert.Null(sheet.Number(policy, 1));
+            Assert.Null(sheet.Number(policy, 2));
+        }
+    }
+
     internal static SpreadsheetDocument Open(byte[] bytes) => SpreadsheetDocument.Open(new MemoryStream(bytes), false);
 
     internal static List<string> SheetNames(SpreadsheetDocument document) =>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Reporting;
@@ -202,6 +204,74 @@ public class ReportsWebTests(CopAppFactory app)
         await app.WithScopeAsync(sp => sp.GetRequiredService<ReportExports>().DeleteExpiredAsync());
         var left = await app.WithDbAsync(db => db.Set<ReportExport>().Where(e => e.Id == expired || e.Id == fresh).Select(e => e.Id).ToListAsync());
         Assert.Equal([fresh], left);
+    }
+
+    [Fact]
+    public async Task Answers_typed_in_a_draft_or_an_unvalidated_submission_never_reach_the_regional_or_global_report()
+    {
+        var cycle = await CycleAsync();
+        // Kenya never submitted, Ghana is waiting for review, Nigeria was returned: what they typed is not published.
+        var typed = new Dictionary<string, (SubmissionStatus Status, string Text)>
+        {
+            ["KEN"] = (SubmissionStatus.Draft, "Draft text " + Guid.NewGuid().ToString("N")),
+            ["GHA"] = (SubmissionStatus.Submitted, "Submitted text " + Guid.NewGuid().ToString("N")),
+            ["NGA"] = (SubmissionStatus.Returned, "Returned text " + Guid.NewGuid().ToString("N")),
+        };
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (iso3, (status, text)) in typed)
+            {
+                var submission = await db.Set<Submission>().SingleAsync(s => s.CycleId == cycle && s.CountryIso3 == iso3);
+                submission.Status = status;
+                submission.ValidatedAt = null;
+                submission.ScoreSnapshot = null;
+                await db.Set<Answer>().Where(a => a.SubmissionId == submission.Id && a.QuestionKey == "ctx.1").ExecuteDeleteAsync();
+                db.Add(new Answer { SubmissionId = submission.Id, QuestionKey = "ctx.1", Value = AnswerJson.Serialize(Domain.Answers.AnswerValue.Text(text)), UpdatedBy = "seed" });
+                db.Add(new Evidence { SubmissionId = submission.Id, QuestionKey = "pg.1.1", Url = $"https://example.org/{text.Replace(' ', '-')}", AddedBy = "seed" });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+
+        foreach (var (kind, region) in new[] { ("Regional", "AFR"), ("Global", "") })
+        {
+            using var workbook = ExcelReportTests.Open(await ExportAsync(reviewer, cycle, kind, region, "Excel"));
+            var texts = ExcelReportTests.SheetNames(workbook).SelectMany(n => ExcelReportTests.Read(workbook, n).AllTexts()).ToList();
+            foreach (var (_, text) in typed.Values)
+            {
+                Assert.DoesNotContain(texts, t => t.Contains(text) || t.Contains(text.Replace(' ', '-')));
+            }
+            // Validated countries' answers are there, and only theirs have rows.
+            var answers = ExcelReportTests.Read(workbook, "Answers");
+            var zaf = answers.RowOf(0, "ZAF");
+            Assert.Equal($"Answer ctx.4 of country {ReportTestData.Seed("ZAF")}", answers.Text(zaf, answers.ColumnOf(1, "ctx.4")));
+            Assert.DoesNotContain(answers.Rows, r => answers.Text(r, 0) is "KEN" or "GHA" or "NGA");
+
+            var pdf = await ExportAsync(reviewer, cycle, kind, region, "Pdf");
+            var path = Path.Combine(ReportTestData.ArtifactsDirectory(), $"drafts-{kind.ToLowerInvariant()}.pdf");
+            await File.WriteAllBytesAsync(path, pdf);
+            var printed = PdfReportTests.Normalise(PdfReportTests.Run("pdftotext", path, "-"));
+            foreach (var (_, text) in typed.Values) Assert.DoesNotContain(text, printed);
+        }
+
+        // The country's own scorecard still shows its draft to the people who may see it.
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        Assert.Contains(typed["KEN"].Text, await ken.GetStringAsync($"/reports/cycles/{cycle}/countries/KEN"));
+    }
+
+    private async Task<byte[]> ExportAsync(HttpClient client, int cycle, string kind, string region, string format)
+    {
+        var response = await client.PostFormAsync("/reports", "/reports/exports", new Dictionary<string, string>
+        {
+            ["Kind"] = kind, ["CycleId"] = cycle.ToString(), ["RegionCode"] = region, ["Format"] = format, ["Language"] = "en",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        await RunAsync(id);
+        var file = await client.GetAsync($"/reports/exports/{id}/download");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        return await file.Content.ReadAsByteArrayAsync();
     }
 
     private Task RunAsync(Guid id) => app.WithScopeAsync(sp => sp.GetRequiredService<ReportExports>().RunAsync(id));

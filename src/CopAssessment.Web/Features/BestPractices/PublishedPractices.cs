@@ -7,7 +7,11 @@ namespace CopAssessment.Web.Features.BestPractices;
 
 public sealed record PublishedPracticeSummary(
     int Id, string Title, string Summary, IReadOnlyList<string> CountryNames, string Organisation, string StakeholderGroup,
-    IReadOnlyList<string> Capabilities, int? StartYear, int? EndYear, string Language, DateTimeOffset PublishedAt, string Permalink);
+    IReadOnlyList<string> Capabilities, int? StartYear, int? EndYear, string Language, DateTimeOffset PublishedAt, string Permalink)
+{
+    public IReadOnlyList<string> CountryCodes { get; init; } = [];
+    public IReadOnlyList<string> CapabilityKeys { get; init; } = [];
+}
 
 /// <summary>
 /// Published practices for other features (the regional stocktaking report lists its region's).
@@ -34,6 +38,9 @@ public sealed class PublishedPractices(CopDbContext db, QuestionnaireCatalog cat
             r.Id, r.Title, r.Summary, r.Countries.Select(c => names.GetValueOrDefault(c, c)).ToList(), r.Organisation,
             Vocabulary.Label(Vocabulary.StakeholderGroups, r.StakeholderGroup),
             r.Capabilities.Select(c => capabilities.GetValueOrDefault(c, c)).ToList(),
-            r.StartYear, r.EndYear, r.Language, r.PublishedAt, $"/best-practices/{r.Id}")).ToList();
+            r.StartYear, r.EndYear, r.Language, r.PublishedAt, $"/best-practices/{r.Id}")
+        {
+            CountryCodes = r.Countries, CapabilityKeys = r.Capabilities,
+        }).ToList();
     }
 }

@@ -91,11 +91,14 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
 
         var figures = await LoadFiguresAsync(cycle, cancellationToken);
         progress?.Report(10);
-        var details = DetailsScope(report, cycle.Policy);
-        var answers = details is null ? new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>()
-            : await results.LoadAnswersAsync(report.CycleId, details);
-        var evidence = details is null ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
-            : await LoadEvidenceAsync(report.CycleId, details);
+        var details = DetailsScope(report);
+        // The builder applies the same rule to what it is given; reading only those rows keeps drafts out of memory too.
+        var statuses = ReportBuilder.AnswerStatuses(report.Kind, cycle.Policy);
+        var none = statuses is { Count: 0 };
+        var answers = none ? new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>()
+            : await results.LoadAnswersAsync(report.CycleId, details, statuses);
+        var evidence = none ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
+            : await LoadEvidenceAsync(report.CycleId, details, statuses);
         progress?.Report(20);
         var names = figures.Countries.ToDictionary(c => c.Iso3, c => c.Name);
         var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
@@ -141,14 +144,10 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         return new CycleFigures(cycle, definition, rows, countries);
     }
 
-    /// <summary>
-    /// Whose answers and evidence the report shows: the scorecard's country, or every country of a named
-    /// report; null for an anonymised regional or global report, which shows none.
-    /// </summary>
-    private static UserScope? DetailsScope(ReportScope report, PublicationMode policy) => report.Kind switch
+    /// <summary>Whose answers and evidence the report can show: the scorecard's country, the region, or every country.</summary>
+    private static UserScope DetailsScope(ReportScope report) => report.Kind switch
     {
         ReportKind.Country => new UserScope(ScopeKind.Country, CountryIso3: report.CountryIso3),
-        _ when policy == PublicationMode.Anonymised => null,
         ReportKind.Regional => new UserScope(ScopeKind.Region, RegionCode: report.RegionCode),
         _ => UserScope.Everything,
     };
@@ -157,13 +156,14 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
     /// The evidence of the countries in <paramref name="scope"/> (one query), by country then question: a web
     /// address as it is, a file by its name and an absolute link to its download page (access is checked there).
     /// </summary>
-    private async Task<Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>> LoadEvidenceAsync(int cycleId, UserScope scope)
+    private async Task<Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>> LoadEvidenceAsync(int cycleId, UserScope scope,
+        IReadOnlyList<Domain.Workflow.SubmissionStatus>? statuses)
     {
         var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
         ReportEvidence Entry(CycleEvidence e) => e.Url is { } url
             ? new ReportEvidence(url)
             : new ReportEvidence($"{baseUrl}/assessments/{e.SubmissionId}/evidence/{e.Id}", e.FileName);
-        var rows = await results.LoadEvidenceAsync(cycleId, scope);
+        var rows = await results.LoadEvidenceAsync(cycleId, scope, statuses);
         return rows.GroupBy(e => e.Iso3).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>)g
             .GroupBy(e => e.QuestionKey).ToDictionary(q => q.Key, q => (IReadOnlyList<ReportEvidence>)q.Select(Entry).ToList(), StringComparer.Ordinal));
     }
@@ -184,7 +184,10 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
             foreach (var practice in await practices.GetPublishedForRegionAsync(region, culture.Name))
             {
                 if (seen.Add(practice.Id))
-                    list.Add(new ReportBestPractice(practice.Title, string.Join(", ", practice.CountryNames), practice.Summary, practice.Permalink));
+                    list.Add(new ReportBestPractice(practice.Title, string.Join(", ", practice.CountryNames), practice.Summary, practice.Permalink)
+                    {
+                        CountryCodes = practice.CountryCodes, CapabilityKeys = practice.CapabilityKeys,
+                    });
             }
         }
         return list;

@@ -247,13 +247,21 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         using var sheet = new SheetWriter(part, [8, 26, .. questions.Select(q => q.Type is QuestionType.Text or QuestionType.LongText or QuestionType.Url ? 30d : 12d)],
             frozenRows: 1, frozenColumns: 2, rightToLeft: data.IsRightToLeft);
         sheet.Row(Headers([L["ISO code"], L["Country"], .. questions.Select(q => q.Key)]));
-        if (data.Countries.Count == 0)
+        if (data.IsAnonymised)
         {
             sheet.Row(L["Not published: this report follows the anonymised publication policy, so answers are not shown country by country."]);
             sheet.End();
             return null;
         }
-        foreach (var row in data.Countries)
+        // Drafts and submissions still under review are not published: only validated answers have rows.
+        var published = data.Countries.Where(c => c.AnswersShown).ToList();
+        if (published.Count == 0)
+        {
+            sheet.Row(L["No validated submission yet: answers are published once a reviewer validates them."]);
+            sheet.End();
+            return null;
+        }
+        foreach (var row in published)
         {
             sheet.Row([row.Iso3, row.Name ?? "", .. questions.Select(q => AnswerCell(q, row.Answers.GetValueOrDefault(q.Key)))]);
         }
@@ -279,6 +287,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
 
     private string? BestPractices(WorksheetPart part, ReportData data)
     {
+        if (data.IsAnonymised && data.Kind != ReportKind.Country) return PracticeThemes(part, data);
         using var sheet = new SheetWriter(part, [40, 20, 80, 40], frozenRows: 1, rightToLeft: data.IsRightToLeft);
         sheet.Row(Headers(L["Title"], L["Country"], L["Summary"], L["Link"]));
         if (data.BestPractices.Count == 0)
@@ -296,6 +305,23 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         return filter;
     }
 
+    /// <summary>The anonymised form of the Best practices sheet: counts per theme, never a title (titles name countries).</summary>
+    private string? PracticeThemes(WorksheetPart part, ReportData data)
+    {
+        using var sheet = new SheetWriter(part, [50, 18, 18], frozenRows: 1, rightToLeft: data.IsRightToLeft);
+        sheet.Row(Headers(L["Theme"], L["Published practices"], L["Countries"]));
+        foreach (var theme in data.PracticeThemes)
+        {
+            var domain = data.Definition.Domains.First(d => d.Key == theme.DomainKey);
+            sheet.Row(data.Text(domain.Name), XCell.Int(theme.Practices), XCell.Int(theme.Countries));
+        }
+        var last = sheet.CurrentRow;
+        sheet.Blank();
+        sheet.Row(XCell.Str(L["Practices are counted, not listed: their titles and summaries name countries. Counts from fewer than three countries are left empty."], XStyle.Wrap));
+        sheet.End($"A1:C{last}");
+        return $"A1:C{last}";
+    }
+
     private string? About(WorksheetPart part, ReportData data)
     {
         using var sheet = new SheetWriter(part, [30, 100], rightToLeft: data.IsRightToLeft);
@@ -307,6 +333,12 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         Line(L["Questionnaire key"], data.Definition.Key);
         Line(L["Version"], data.VersionLabel);
         Line(L["Publication policy"], PolicyText(data.Policy));
+        if (data.Kind != ReportKind.Country)
+        {
+            Line(L["Answers and evidence"], XCell.Str(data.IsAnonymised
+                ? L["Not shown country by country (anonymised publication)."]
+                : L["From validated submissions only; drafts and submissions under review are not published."], XStyle.Wrap));
+        }
         Line(L["Language"], data.Culture.NativeName);
         Line(L["Generated (UTC)"], XCell.DateTime(data.GeneratedAt));
         sheet.Blank();
