@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
@@ -160,10 +161,17 @@ public static class Aggregator
         }
 
         var values = scored.Select(i => i.Score!.Value).Order().ToArray();
-        var median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        // Means are summed in decimal, from each score's shortest round-trip digits: summed as doubles, a mean
+        // of exactly 48.75 comes out as 48.749999999999993 and displays as 48.7 (ScoreDisplay.Exact then
+        // drops what little error remains).
+        var mean = (double)(values.Sum(Precise) / n);
+        var median = n % 2 == 1 ? values[n / 2] : (double)((Precise(values[n / 2 - 1]) + Precise(values[n / 2])) / 2);
         var stageCounts = definition.Stages
             .Select(stage => new StageCount(stage.Key, scored.Count(i => i.Stage == stage.Key)))
             .ToList();
-        return new Statistics(n, values.Average(), median, values[0], values[^1], stageCounts, Suppressed: false);
+        return new Statistics(n, mean, median, values[0], values[^1], stageCounts, Suppressed: false);
     }
+
+    private static decimal Precise(double score) =>
+        decimal.Parse(score.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -83,12 +83,21 @@ public sealed record Scorecard(
 public static class ScoreDisplay
 {
     /// <summary>
+    /// The decimal a score stands for: its 15 significant digits, the precision a double holds for certain.
+    /// Binary noise goes (a mean of exactly 48.75 computed as 48.749999999999993 becomes 48.75), so rounding
+    /// a half is decided on the value the reader would compute by hand, not on its binary approximation.
+    /// </summary>
+    public static decimal? Exact(double? score) => score is { } value && double.IsFinite(value) ? (decimal)value : null;
+
+    /// <summary>
     /// One decimal, halves away from zero (62.25 → 62.3), the way people round by hand. Only for display:
     /// stages, aggregates and comparisons use the unrounded value.
     /// </summary>
-    public static double? Round(double? score) => score is { } value ? Math.Round(value, 1, MidpointRounding.AwayFromZero) : null;
+    public static double? Round(double? score) => (double?)RoundExact(score);
 
     /// <summary>"62.3" in the given culture, or "–" for no score.</summary>
     public static string Format(double? score, IFormatProvider? culture = null) =>
-        Round(score) is { } value ? value.ToString("0.0", culture ?? System.Globalization.CultureInfo.InvariantCulture) : "–";
+        RoundExact(score) is { } value ? value.ToString("0.0", culture ?? System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    private static decimal? RoundExact(double? score) => Exact(score) is { } value ? Math.Round(value, 1, MidpointRounding.AwayFromZero) : null;
 }

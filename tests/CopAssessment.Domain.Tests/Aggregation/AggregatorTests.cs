@@ -63,6 +63,22 @@ public class AggregatorTests
         Assert.Equal(37.5, report.FindRegion("AFR")!.Domains.Single(d => d.Key == "d1").Statistics.Mean);
     }
 
+    /// <summary>A validated result whose overall index is <paramref name="overall"/> (no domains: only the index is aggregated).</summary>
+    private static CountryResult Overall(string iso3, double overall) =>
+        new(iso3, Regions[iso3], SubmissionStatus.Validated,
+            new Scorecard("q", "1", ScoringMode.Submitted, overall, null, new Completeness(1, 1), []));
+
+    [Theory]
+    [InlineData(75.0, 500 / 6.0, 500 / 6.0, 500 / 6.0, 81.25, "81.3")]       // summed as doubles: 81.24999999999999
+    [InlineData(100 / 6.0, 200 / 9.0, 500 / 12.0, 400 / 9.0, 31.25, "31.3")] // summed as doubles: 31.249999999999996
+    public void A_mean_of_exactly_a_half_is_shown_rounded_away_from_zero(double a, double b, double c, double d, double mean, string shown)
+    {
+        var report = Aggregator.Aggregate(Definition, [Overall("KEN", a), Overall("GHA", b), Overall("NGA", c), Overall("SEN", d)], Regions);
+        Assert.Equal(mean, report.Global.Overall.Mean);
+        Assert.Equal(shown, ScoreDisplay.Format(report.Global.Overall.Mean));
+        Assert.Equal(shown, ScoreDisplay.Format(report.FindRegion("AFR")!.Overall.Mean));
+    }
+
     [Fact]
     public void Median_of_an_odd_count_is_the_middle_value()
     {

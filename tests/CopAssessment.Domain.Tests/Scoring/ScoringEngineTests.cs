@@ -263,6 +263,18 @@ public class ScoringEngineTests
     public void Display_rounding_is_one_decimal_half_away_from_zero(double score, double expected) =>
         Assert.Equal(expected, ScoreDisplay.Round(score));
 
+    [Theory]
+    [InlineData(48.74999999999999, "48.8")]  // 48.75 reached through floating-point arithmetic
+    [InlineData(81.24999999999999, "81.3")]
+    [InlineData(31.249999999999996, "31.3")]
+    [InlineData(62.250000000000007, "62.3")]
+    [InlineData(48.7499, "48.7")]
+    public void A_half_reached_through_floating_point_noise_rounds_away_from_zero(double score, string shown)
+    {
+        Assert.Equal(shown, ScoreDisplay.Format(score));
+        Assert.Equal(double.Parse(shown, System.Globalization.CultureInfo.InvariantCulture), ScoreDisplay.Round(score));
+    }
+
     [Fact]
     public void Display_format_shows_a_dash_for_no_score()
     {

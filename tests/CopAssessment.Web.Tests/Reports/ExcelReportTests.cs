@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
 using CopAssessment.Domain.Aggregation;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Questionnaires;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
 using DocumentFormat.OpenXml.Packaging;
@@ -152,6 +156,63 @@ public class ExcelReportTests
             Assert.Null(sheet.Number(policy, 1));
             Assert.Null(sheet.Number(policy, 2));
         }
+    }
+
+    [Fact]
+    public void A_mean_of_exactly_a_half_is_written_as_that_half_so_its_one_decimal_format_rounds_it_up()
+    {
+        // Four validated countries whose overall indices average to exactly 81.25 (81.24999999999999 summed as doubles).
+        static Scorecard Card(double overall) => new("mnr", "1", ScoringMode.Submitted, overall, null, new Completeness(1, 1), []);
+        var sources = new[] { ("KEN", 75.0), ("GHA", 500 / 6.0), ("NGA", 500 / 6.0), ("SEN", 500 / 6.0) }
+            .Select(c => new ReportSource(c.Item1, c.Item1, "AFR", SubmissionStatus.Validated, Card(c.Item2))).ToList();
+        var data = ReportTestData.Build(ReportKind.Global, sources: sources);
+        using var document = Open(Writer.Write(data));
+
+        var summary = Read(document, "Summary");
+        foreach (var area in new[] { "Global", ReportTestData.RegionNames["AFR"] })
+        {
+            Assert.Equal(81.25, summary.Number(summary.RowOf(0, area), 6));
+            Assert.Equal((uint)XStyle.Score, summary.Style(summary.RowOf(0, area), 6));
+        }
+        Assert.Equal("81.3", data.Format(data.Aggregate.Global.Overall.Mean));
+        // A single score carrying binary noise is written as the decimal it stands for.
+        Assert.Equal(62.25, XCell.Score(62.250000000000007).Number);
+        Assert.Equal(48.75, XCell.Score(48.74999999999999).Number);
+    }
+
+    [Theory]
+    [InlineData(ReportKind.Country)]
+    [InlineData(ReportKind.Global)]
+    public void Number_and_date_answers_are_typed_cells(ReportKind kind)
+    {
+        var sources = ReportTestData.Sources();
+        var data = ReportTestData.Build(kind, iso3: kind == ReportKind.Country ? "KEN" : null, sources: sources);
+        using var document = Open(Writer.Write(data));
+        var answers = Read(document, "Answers");
+        var kenya = sources.Single(s => s.Iso3 == "KEN").Answers!;
+        var number = data.Definition.Questions.First(q => kenya.GetValueOrDefault(q.Key) is { Kind: AnswerKind.Number, IsNotApplicable: false });
+        var date = data.Definition.Questions.First(q => kenya.GetValueOrDefault(q.Key) is { Kind: AnswerKind.Date, IsNotApplicable: false });
+        var text = data.Definition.Questions.First(q => q.Type == QuestionType.Text && kenya.GetValueOrDefault(q.Key) is { Kind: AnswerKind.Text });
+
+        // The scorecard has one row per question (answer in column D); the cycle workbook one row per country, one column per question.
+        (int Row, int Column) Cell(Question q) => kind == ReportKind.Country
+            ? (answers.RowOf(0, q.Key), 3)
+            : (answers.RowOf(0, "KEN"), answers.ColumnOf(1, q.Key));
+
+        var (row, column) = Cell(number);
+        Assert.Equal((double)kenya[number.Key].NumberOrNull!.Value, answers.Number(row, column));
+        (row, column) = Cell(date);
+        Assert.Equal(kenya[date.Key].DateOrNull!.Value.ToDateTime(TimeOnly.MinValue).ToOADate(), answers.Number(row, column));
+        Assert.Equal("yyyy-mm-dd", NumberFormatOf(document, answers.Style(row, column)));
+        (row, column) = Cell(text);
+        Assert.Equal(kenya[text.Key].TextOrNull, answers.Text(row, column));
+    }
+
+    private static string? NumberFormatOf(SpreadsheetDocument document, uint? style)
+    {
+        var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var formatId = stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)(style ?? 0)).NumberFormatId!.Value;
+        return stylesheet.NumberingFormats!.Elements<NumberingFormat>().SingleOrDefault(f => f.NumberFormatId!.Value == formatId)?.FormatCode?.Value;
     }
 
     internal static SpreadsheetDocument Open(byte[] bytes) => SpreadsheetDocument.Open(new MemoryStream(bytes), false);

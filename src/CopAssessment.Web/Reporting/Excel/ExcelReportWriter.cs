@@ -235,7 +235,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
                 var capability = data.Definition.CapabilityOf(question.Key)!;
                 var score = country.Scorecard?.FindQuestion(question.Key)?.Score;
                 single.Row(question.Key, data.Text(capability.Name), XCell.Str(data.Text(question.Text), XStyle.Wrap),
-                    XCell.Str(data.AnswerText(question, country.Answers.GetValueOrDefault(question.Key)), XStyle.Wrap),
+                    ShownAnswerCell(data, question, country.Answers.GetValueOrDefault(question.Key)),
                     XCell.Score(score is { } s ? s * 100 : null),
                     XCell.Str(string.Join("\n", (country.Evidence.GetValueOrDefault(question.Key) ?? []).Select(e => e.Text)), XStyle.Wrap));
             }
@@ -284,6 +284,12 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
             _ => XCell.Str(answer.TextOrNull),
         };
     }
+
+    /// <summary>As the reader sees it (option labels in the report's language), but numbers and dates typed, as in <see cref="AnswerCell"/>.</summary>
+    private static XCell ShownAnswerCell(ReportData data, Question question, AnswerValue? answer) =>
+        answer is { IsNotApplicable: false } && answer.Kind is AnswerKind.Number or AnswerKind.Date
+            ? AnswerCell(question, answer)
+            : XCell.Str(data.AnswerText(question, answer), XStyle.Wrap);
 
     private string? BestPractices(WorksheetPart part, ReportData data)
     {

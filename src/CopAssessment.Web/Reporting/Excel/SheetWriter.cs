@@ -28,7 +28,11 @@ public readonly record struct XCell(string? Text, double? Number, XStyle Style)
 
     public static XCell Str(string? text, XStyle style = XStyle.Default) => new(text ?? "", null, style);
     public static XCell Num(double? value, XStyle style = XStyle.Default) => new(null, value, style);
-    public static XCell Score(double? value) => new(null, value, XStyle.Score);
+    /// <summary>
+    /// The score's decimal value (15 significant digits, what spreadsheets compute with), so that the "0.0"
+    /// format rounds the half the page shows: 62.249999999999993 is written as 62.25 and shown as 62.3.
+    /// </summary>
+    public static XCell Score(double? value) => new(null, (double?)CopAssessment.Domain.Scoring.ScoreDisplay.Exact(value), XStyle.Score);
     public static XCell Percent(double? value) => new(null, value, XStyle.Percent);
     public static XCell Int(int? value) => new(null, value, XStyle.Integer);
     public static XCell Date(DateOnly? value) => new(null, value?.ToDateTime(TimeOnly.MinValue).ToOADate(), XStyle.Date);
