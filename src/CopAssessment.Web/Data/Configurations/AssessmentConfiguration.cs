@@ -9,7 +9,7 @@ public class AssessmentCycleConfiguration : IEntityTypeConfiguration<AssessmentC
     public void Configure(EntityTypeBuilder<AssessmentCycle> entity)
     {
         entity.ToTable("AssessmentCycles");
-        entity.Property(c => c.Name).HasMaxLength(200);
+        entity.Property(c => c.Name).HasMaxLength(TextLimits.CycleName);
         entity.HasIndex(c => c.Name).IsUnique();
         entity.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         entity.Property(c => c.PublicationPolicy).HasConversion<string>().HasMaxLength(20);
@@ -71,7 +71,7 @@ public class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         entity.Property(e => e.FileName).HasMaxLength(255);
         entity.Property(e => e.ContentType).HasMaxLength(100);
         entity.Property(e => e.Sha256).HasMaxLength(64);
-        entity.Property(e => e.Url).HasMaxLength(2000);
+        entity.Property(e => e.Url).HasMaxLength(TextLimits.Url);
         entity.Property(e => e.AddedBy).HasMaxLength(256);
         entity.HasOne(e => e.Submission).WithMany().HasForeignKey(e => e.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceFile>(f => f.EvidenceId).OnDelete(DeleteBehavior.Cascade);
@@ -94,7 +94,7 @@ public class ReviewCommentConfiguration : IEntityTypeConfiguration<ReviewComment
     {
         entity.ToTable("ReviewComments");
         entity.Property(c => c.QuestionKey).HasMaxLength(100);
-        entity.Property(c => c.Body).HasMaxLength(4000);
+        entity.Property(c => c.Body).HasMaxLength(TextLimits.Note);
         entity.Property(c => c.AuthorEmail).HasMaxLength(256);
         entity.Property(c => c.AuthorName).HasMaxLength(200);
         entity.Property(c => c.ResolvedBy).HasMaxLength(256);
@@ -112,7 +112,7 @@ public class SubmissionTransitionConfiguration : IEntityTypeConfiguration<Submis
         entity.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
         entity.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
         entity.Property(t => t.By).HasMaxLength(256);
-        entity.Property(t => t.Note).HasMaxLength(4000);
+        entity.Property(t => t.Note).HasMaxLength(TextLimits.Note);
         entity.HasOne<Submission>().WithMany().HasForeignKey(t => t.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(t => new { t.SubmissionId, t.At });
     }

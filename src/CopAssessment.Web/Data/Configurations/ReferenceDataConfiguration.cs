@@ -9,7 +9,7 @@ public class RegionConfiguration : IEntityTypeConfiguration<Region>
     {
         entity.HasKey(r => r.Code);
         entity.Property(r => r.Code).HasMaxLength(3);
-        entity.Property(r => r.Name).HasMaxLength(100);
+        entity.Property(r => r.Name).HasMaxLength(TextLimits.PlaceName);
     }
 }
 
@@ -20,7 +20,7 @@ public class CountryConfiguration : IEntityTypeConfiguration<Country>
         entity.HasKey(c => c.Iso3);
         entity.Property(c => c.Iso3).HasMaxLength(3);
         entity.Property(c => c.Iso2).HasMaxLength(2);
-        entity.Property(c => c.Name).HasMaxLength(100);
+        entity.Property(c => c.Name).HasMaxLength(TextLimits.PlaceName);
         entity.Property(c => c.RegionCode).HasMaxLength(3);
         entity.HasOne(c => c.Region).WithMany(r => r.Countries).HasForeignKey(c => c.RegionCode)
             .OnDelete(DeleteBehavior.Restrict);
@@ -85,10 +85,10 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> entity)
     {
-        entity.Property(u => u.DisplayName).HasMaxLength(200);
+        entity.Property(u => u.DisplayName).HasMaxLength(TextLimits.PersonName);
         entity.Property(u => u.CountryIso3).HasMaxLength(3);
         entity.Property(u => u.RegionCode).HasMaxLength(3);
-        entity.Property(u => u.Organisation).HasMaxLength(200);
+        entity.Property(u => u.Organisation).HasMaxLength(TextLimits.Organisation);
         entity.Property(u => u.PreferredCulture).HasMaxLength(10);
         entity.HasIndex(u => u.CountryIso3);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CopAssessment.Web.Data;
 
 namespace CopAssessment.Web.Features.Account;
 
@@ -24,7 +25,7 @@ public sealed class SetPasswordInput
     public string Token { get; set; } = "";
     public string? Email { get; set; }
 
-    [StringLength(200)]
+    [StringLength(TextLimits.PersonName)]
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password)]

@@ -1,3 +1,4 @@
+using CopAssessment.Web.Data;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using FluentValidation;
@@ -47,13 +48,13 @@ public sealed class InviteValidator : AbstractValidator<InviteInput>
     public InviteValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> countries, IReadOnlySet<string> regions)
     {
         RuleFor(x => x.Email).NotEmpty().WithMessage(L["Enter an e-mail address."])
-            .EmailAddress().WithMessage(L["Enter a valid e-mail address."]).MaximumLength(256);
+            .EmailAddress().WithMessage(L["Enter a valid e-mail address."]).MaximumLength(TextLimits.Email).WithMessage(L["Use at most {0} characters.", TextLimits.Email]);
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(L["Choose a role."]);
         RuleFor(x => x.CountryIso3).Must(c => c is not null && countries.Contains(c))
             .When(x => x.Role == Roles.FocalPoint).WithMessage(L["A focal point needs a country."]);
         RuleFor(x => x.RegionCode).Must(r => r is not null && regions.Contains(r))
             .When(x => x.Role == Roles.RegionalCoordinator).WithMessage(L["A regional coordinator needs a region."]);
-        RuleFor(x => x.Organisation).NotEmpty().MaximumLength(200)
+        RuleFor(x => x.Organisation).NotEmpty().MaximumLength(TextLimits.Organisation)
             .When(x => x.Role == Roles.Contributor).WithMessage(L["A contributor needs an organisation."]);
     }
 }
@@ -71,7 +72,7 @@ public sealed class CountryValidator : AbstractValidator<CountryInput>
     public CountryValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> regions)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(L["Enter the country's name."])
-            .MaximumLength(100).WithMessage(L["At most 100 characters."]);
+            .MaximumLength(TextLimits.PlaceName).WithMessage(L["Use at most {0} characters.", TextLimits.PlaceName]);
         RuleFor(x => x.RegionCode).Must(regions.Contains).WithMessage(L["Choose a region."]);
     }
 }

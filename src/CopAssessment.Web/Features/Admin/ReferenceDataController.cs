@@ -83,9 +83,9 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
         var region = await db.Regions.FindAsync(code);
         if (region is null) return NotFound();
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 || name.Length > TextLimits.PlaceName)
         {
-            TempData["Message"] = L["A region name needs 1 to 100 characters."].Value;
+            TempData["Message"] = L["A region name needs 1 to {0} characters.", TextLimits.PlaceName].Value;
             return RedirectToAction(nameof(Countries));
         }
         audit.Record("region-renamed", code, $"{region.Name} → {name}");

@@ -20,7 +20,7 @@ public sealed class CycleInputValidator : AbstractValidator<CycleInput>
 {
     public CycleInputValidator(Microsoft.Extensions.Localization.IStringLocalizer L, IReadOnlySet<int> versions)
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage(L["Enter a name."]).MaximumLength(200).WithMessage(L["Use at most 200 characters."]);
+        RuleFor(c => c.Name).NotEmpty().WithMessage(L["Enter a name."]).MaximumLength(TextLimits.CycleName).WithMessage(L["Use at most {0} characters.", TextLimits.CycleName]);
         RuleFor(c => c.QuestionnaireVersionId).Must(versions.Contains).WithMessage(L["Choose a questionnaire version."]);
         RuleFor(c => c.OpensOn).NotNull().WithMessage(L["Enter the opening date."]);
         RuleFor(c => c.Deadline).NotNull().WithMessage(L["Enter the deadline."])

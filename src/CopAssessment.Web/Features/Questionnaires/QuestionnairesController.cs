@@ -12,8 +12,8 @@ namespace CopAssessment.Web.Features.Questionnaires;
 [Route("admin/questionnaires")]
 public class QuestionnairesController(CopDbContext db, QuestionnaireImporter importer, QuestionnaireCatalog catalog, IStringLocalizer<Ui> L) : Controller
 {
-    /// <summary>Definitions are small; this keeps a mistaken upload of something huge out of memory.</summary>
-    private const long MaxDefinitionBytes = 5 * 1024 * 1024;
+    /// <summary>Definitions are small; this keeps a mistaken upload of something huge out of memory (and is the pasted JSON's maxlength).</summary>
+    public const int MaxDefinitionBytes = 5 * 1024 * 1024;
 
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Versions", await db.QuestionnaireVersions.AsNoTracking()
