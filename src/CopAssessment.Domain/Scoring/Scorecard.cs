@@ -58,6 +58,12 @@ public sealed record Completeness(int Answered, int Required)
     public double Ratio => Required == 0 ? 1 : (double)Answered / Required;
 }
 
+/// <param name="DomainsCounted">Scored domains that have a score, and so enter the overall index.</param>
+/// <param name="ScoredDomains">All domains with <c>"scored": true</c>.</param>
+/// <param name="Complete">Every scored domain counts and every required question that applies is answered: the index is final
+/// for these answers. Until then it is shown only as "based on <paramref name="DomainsCounted"/> of <paramref name="ScoredDomains"/> scored domains".</param>
+public sealed record IndexBasis(int DomainsCounted, int ScoredDomains, bool Complete);
+
 /// <summary>
 /// The result of <see cref="ScoringEngine.Score"/>. Plain records, so a validated submission can store it as a
 /// JSON snapshot (System.Text.Json round-trips it) and published history never changes.
@@ -72,6 +78,18 @@ public sealed record Scorecard(
     IReadOnlyList<DomainScore> Domains)
 {
     public DomainScore? FindDomain(string key) => Domains.FirstOrDefault(d => d.Key == key);
+
+    /// <summary>What the overall index rests on (docs/scoring.md, "Index basis"). Derived, so not in the snapshot.</summary>
+    [JsonIgnore]
+    public IndexBasis Basis
+    {
+        get
+        {
+            var scored = Domains.Where(d => d.Scored).ToList();
+            var counted = scored.Count(d => d.Score is not null);
+            return new IndexBasis(counted, scored.Count, counted == scored.Count && Completeness.Answered >= Completeness.Required);
+        }
+    }
 
     public CapabilityScore? FindCapability(string key) =>
         Domains.SelectMany(d => d.Capabilities).FirstOrDefault(c => c.Key == key);

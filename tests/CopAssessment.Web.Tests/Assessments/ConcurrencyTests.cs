@@ -123,7 +123,7 @@ public class ConcurrencyTests(CopAppFactory app)
         var clients = await Task.WhenAll(app.SignedInClientAsync("focal.ken@demo.local"), app.SignedInClientAsync("focal.ken@demo.local"));
         await AnswerEverythingAsync(app, clients[0], id);
         var tokens = await Task.WhenAll(clients.Select(c => TokenAsync(c, $"/assessments/{id}")));
-        var responses = await Task.WhenAll(clients.Select((c, i) => PostAsync(c, tokens[i], $"/assessments/{id}/submit")));
+        var responses = await Task.WhenAll(clients.Select((c, i) => PostAsync(c, tokens[i], $"/assessments/{id}/submit", new Dictionary<string, string> { ["confirmed"] = "true" })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));

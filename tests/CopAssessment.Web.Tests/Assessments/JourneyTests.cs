@@ -38,13 +38,13 @@ public class JourneyTests(CopAppFactory app)
 
         // Submitting an empty assessment lists what is missing, with links.
         var token = await TokenAsync(ken, $"/assessments/{id}");
-        var refused = await PostAsync(ken, token, $"/assessments/{id}/submit");
+        var refused = await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var refusedPage = await refused.Content.ReadAsStringAsync();
         Assert.Contains($"href=\"/assessments/{id}/policy#q-pg-1-1\"", refusedPage);
 
         await AnswerEverythingAsync(app, ken, id);
-        var submitted = await PostAsync(ken, token, $"/assessments/{id}/submit");
+        var submitted = await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed);
         Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await submitted.Content.ReadAsStringAsync(), "id=\"submit-problems\"[\\s\\S]{0,3000}").Value);
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "reviewer@demo.local" && m.Body.Contains($"/review/{id}"))));
 
@@ -84,7 +84,7 @@ public class JourneyTests(CopAppFactory app)
         var current = await app.WithDbAsync(db => db.Set<Answer>().Where(a => a.SubmissionId == id && a.QuestionKey == leaf).Select(a => a.Value).SingleAsync());
         var newValue = current.Contains("\"yes\"") ? "partial" : "yes";
         Assert.Equal(HttpStatusCode.OK, (await SaveAsync(ken, token, id, leaf, version, newValue)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{id}/submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed)).StatusCode);
 
         // Validation locks the submission and stores the score snapshot.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/validate")).StatusCode);
@@ -107,6 +107,8 @@ public class JourneyTests(CopAppFactory app)
         var audit = await admin.GetStringAsync("/admin/audit?country=KEN&action=submission-validate");
         Assert.Contains($"submission {id}", audit);
     }
+
+    private static readonly Dictionary<string, string> Confirmed = new() { ["confirmed"] = "true" };
 
     private Task<SubmissionStatus> StatusAsync(int id) => app.WithDbAsync(db => db.Set<Submission>().Where(s => s.Id == id).Select(s => s.Status).SingleAsync());
 }

@@ -56,14 +56,15 @@ public class ScopingAndUploadTests(CopAppFactory app)
         var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         var token = await TokenAsync(ken, $"/assessments/{id}/policy");
-        // An executable named .pdf, and HTML named .docx.
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(ken, token, id, "pg.1.1", "report.pdf", [0x4D, 0x5A, 0x90, 0x00, 1, 2, 3])).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(ken, token, id, "pg.1.1", "report.docx", "<html><script>alert(1)</script></html>"u8.ToArray())).StatusCode);
+        // An executable named .pdf, and HTML named .docx: each refusal comes back to the question with its reason.
+        var panel = $"/assessments/{id}/policy?evidence=pg.1.1#q-pg-1-1";
+        await RefusedAsync(ken, await UploadAsync(ken, token, id, "pg.1.1", "report.pdf", [0x4D, 0x5A, 0x90, 0x00, 1, 2, 3]), panel, "This type of file is not accepted");
+        await RefusedAsync(ken, await UploadAsync(ken, token, id, "pg.1.1", "report.docx", "<html><script>alert(1)</script></html>"u8.ToArray()), panel, "This type of file is not accepted");
         var tooBig = new byte[20 * 1024 * 1024 + 1];
         "%PDF-1.7\n"u8.CopyTo(tooBig);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await UploadAsync(ken, token, id, "pg.1.1", "big.pdf", tooBig)).StatusCode);
+        await RefusedAsync(ken, await UploadAsync(ken, token, id, "pg.1.1", "big.pdf", tooBig), panel, "The file is larger than the limit.");
         var badUrl = await PostAsync(ken, token, $"/assessments/{id}/evidence", new Dictionary<string, string> { ["questionKey"] = "pg.1.1", ["url"] = "javascript:alert(1)" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, badUrl.StatusCode);
+        await RefusedAsync(ken, badUrl, panel, "Enter a web address starting with http:// or https://.");
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Evidence>().CountAsync(e => e.SubmissionId == id)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<EvidenceFile>().CountAsync(f => db.Set<Evidence>().Any(e => e.Id == f.EvidenceId && e.SubmissionId == id))));
 
@@ -73,6 +74,13 @@ public class ScopingAndUploadTests(CopAppFactory app)
         var stored = await app.WithDbAsync(db => db.Set<Evidence>().Where(e => e.SubmissionId == id && e.Url == null).SingleAsync());
         Assert.Equal("image/png", stored.ContentType);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Png())), stored.Sha256);
+    }
+
+    private static async Task RefusedAsync(HttpClient client, HttpResponseMessage response, string panel, string reason)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(panel, response.Headers.Location?.OriginalString);
+        Assert.Contains(reason, await client.GetStringAsync(panel));
     }
 
     private static byte[] Pdf() => "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();

@@ -8,21 +8,16 @@ using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 
 namespace CopAssessment.Web.Features.Assessments;
 
-public sealed record SubmissionRow(int Id, string CycleName, string CountryName, string Iso3, SubmissionStatus Status, DateTimeOffset Deadline);
-
 public sealed record EvidenceRow(long Id, string QuestionKey, string? FileName, string? Url, long? Size, string? Sha256, string AddedBy, DateTimeOffset AddedAt);
 
 public sealed record CommentRow(long Id, string? QuestionKey, long? ParentId, string Body, string AuthorName, bool FromSecretariat, DateTimeOffset CreatedAt, bool Resolved);
 
 public sealed record ConflictInfo(AnswerValue Yours, AnswerValue Theirs, string TheirsBy, DateTimeOffset TheirsAt);
 
-public sealed record DomainProgress(string Key, string Name, Completeness Completeness, double? Score);
-
 public sealed class OverviewModel
 {
     public required SubmissionContext Context { get; init; }
-    public required IReadOnlyList<DomainProgress> Domains { get; init; }
-    public required Scorecard Scorecard { get; init; }
+    public required ShownScorecard Shown { get; init; }
     public required IReadOnlyList<CommentRow> Comments { get; init; }
     public required IReadOnlyList<SubmissionTransition> Timeline { get; init; }
     public IReadOnlyList<MissingAnswer> Missing { get; init; } = [];
@@ -31,10 +26,22 @@ public sealed class OverviewModel
     public bool MayComment { get; init; }
 }
 
+/// <summary>The confirmation step before submitting: what will happen, and what is still missing.</summary>
+public sealed class SubmitModel
+{
+    public required SubmissionContext Context { get; init; }
+    public required Completeness Completeness { get; init; }
+    public IReadOnlyList<MissingAnswer> Missing { get; init; } = [];
+    public bool CanEdit { get; init; }
+}
+
 public sealed class DomainPageModel
 {
     public required SubmissionContext Context { get; init; }
     public required QDomain Section { get; init; }
+
+    /// <summary>The section's answered and required questions that apply now.</summary>
+    public required Completeness Progress { get; init; }
     public required Dictionary<string, StoredAnswer> Answers { get; init; }
     public required IReadOnlySet<string> Hidden { get; init; }
     public required ILookup<string, EvidenceRow> Evidence { get; init; }
@@ -48,6 +55,12 @@ public sealed class DomainPageModel
     public bool MayComment { get; init; }
     public string Culture { get; init; } = "en";
     public long MaxUploadBytes { get; init; }
+
+    /// <summary>The question whose evidence panel is shown open.</summary>
+    public string? OpenEvidence { get; set; }
+
+    /// <summary>Errors of answers, not of evidence (those carry an "evidence:" prefix and show in the evidence panel).</summary>
+    public bool HasAnswerErrors => Errors.Keys.Any(k => !k.StartsWith("evidence:", StringComparison.Ordinal));
 
     public AnswerValue ValueOf(string key) =>
         Typed.TryGetValue(key, out var typed) ? typed : Answers.TryGetValue(key, out var stored) ? stored.Value : AnswerValue.None;

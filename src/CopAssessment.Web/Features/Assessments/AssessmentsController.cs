@@ -4,6 +4,7 @@ using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -22,11 +23,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
     private string Who => User.Identity?.Name ?? "";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Index", await db.Set<Submission>().VisibleTo(scope)
-        .Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed)
-        .OrderByDescending(s => s.Cycle!.Deadline).ThenBy(s => s.Country!.Name).Take(500)
-        .Select(s => new SubmissionRow(s.Id, s.Cycle!.Name, s.Country!.Name, s.CountryIso3, s.Status, s.Cycle.Deadline))
-        .ToListAsync());
+    public async Task<IActionResult> Index([FromServices] QuestionnaireCatalog catalog) => View("Index", await SubmissionList.LoadAsync(db, scope, catalog));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Overview(int id)
@@ -35,11 +32,32 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         return context is null ? NotFound() : View("Overview", await OverviewAsync(context));
     }
 
+    /// <summary>
+    /// The confirmation step: submitting locks the assessment, so the page says what will happen and asks again.
+    /// It works without JavaScript; the Submit button of the overview leads here.
+    /// </summary>
+    [HttpGet("{id:int}/submit")]
+    public async Task<IActionResult> ConfirmSubmit(int id)
+    {
+        var context = await access.FindAsync(id);
+        if (context is null) return NotFound();
+        var values = AnswerStore.Values(await store.LoadAsync(id));
+        return View("Submit", new SubmitModel
+        {
+            Context = context,
+            Completeness = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).Completeness,
+            Missing = SubmissionTransitions.Missing(context.Definition, values, Culture),
+            CanEdit = access.CanEdit(User, context),
+        });
+    }
+
+    /// <param name="confirmed">Sent by the confirmation page's button; a submit without it only leads to that page.</param>
     [HttpPost("{id:int}/submit")]
-    public async Task<IActionResult> Submit(int id)
+    public async Task<IActionResult> Submit(int id, [FromForm] bool confirmed = false)
     {
         var context = await access.FindAsync(id, tracking: true);
         if (context is null) return NotFound();
+        if (!confirmed) return RedirectToAction(nameof(ConfirmSubmit), new { id });
         if (!access.CanEdit(User, context))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -57,14 +75,21 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         return RedirectToAction(nameof(Overview), new { id });
     }
 
+    /// <param name="evidence">A question whose evidence panel opens (after attaching, or a refused attachment).</param>
     [HttpGet("{id:int}/{domain}")]
-    public async Task<IActionResult> Domain(int id, string domain)
+    public async Task<IActionResult> Domain(int id, string domain, [FromQuery] string? evidence)
     {
         var context = await access.FindAsync(id);
         var section = context?.Definition.Domains.FirstOrDefault(d => d.Key == domain);
         if (context is null || section is null) return NotFound();
-        return View("Domain", await PageAsync(context, section.Key, await store.LoadAsync(id)));
+        var errors = new Dictionary<string, string>();
+        if (evidence is not null && TempData[EvidenceErrorKey] is string refused) errors["evidence:" + evidence] = refused;
+        var page = await PageAsync(context, section.Key, await store.LoadAsync(id), errors);
+        page.OpenEvidence = evidence;
+        return View("Domain", page);
     }
+
+    private const string EvidenceErrorKey = "EvidenceError";
 
     /// <summary>The no-JavaScript path: every answer on the page in one form; same rules as autosave.</summary>
     [HttpPost("{id:int}/{domain}")]
@@ -188,15 +213,16 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         string? error = file is { Length: > 0 } ? await evidence.AddFileAsync(context, question.Key, file, Who)
             : !string.IsNullOrWhiteSpace(url) ? await evidence.AddUrlAsync(context, question.Key, url, Who)
             : "Choose a file or enter a web address.";
-        if (error is not null)
-        {
-            Response.StatusCode = file is { Length: > 0 } && file.Length > evidence.MaxBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
-            var page = await PageAsync(context, context.Definition.DomainOf(question.Key)!.Key, await store.LoadAsync(id), new() { ["evidence:" + question.Key] = L[error] });
-            return View("Domain", page);
-        }
-        TempData["Message"] = L["Evidence added."].Value;
-        return Redirect($"/assessments/{id}/{context.Definition.DomainOf(question.Key)!.Key}#{QuestionRendering.Id(question.Key)}");
+        // Post/redirect/get either way: back to the question with its evidence panel open, showing the new item or
+        // the reason it was refused, on a page that can be reloaded.
+        if (error is not null) TempData[EvidenceErrorKey] = L[error].Value;
+        else TempData["Message"] = L["Evidence added."].Value;
+        return Redirect(EvidencePanel(context, question.Key));
     }
+
+    /// <summary>The question on its domain page, with its evidence panel open.</summary>
+    private string EvidencePanel(SubmissionContext context, string questionKey) =>
+        Url.Action(nameof(Domain), new { id = context.Id, domain = context.Definition.DomainOf(questionKey)?.Key, evidence = questionKey }) + "#" + QuestionRendering.Id(questionKey);
 
     [HttpGet("{id:int}/evidence/{evidenceId:long}")]
     public async Task<IActionResult> Evidence(int id, long evidenceId)
@@ -222,7 +248,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         db.Remove(item);
         HttpContext.RequestServices.GetRequiredService<Audit>().Record("evidence-removed", $"submission {id} {item.QuestionKey}", item.FileName ?? item.Url, context.Submission.CountryIso3);
         await db.SaveChangesAsync();
-        return Redirect($"/assessments/{id}/{context.Definition.DomainOf(item.QuestionKey)?.Key}#{QuestionRendering.Id(item.QuestionKey)}");
+        return Redirect(EvidencePanel(context, item.QuestionKey));
     }
 
     [HttpPost("{id:int}/comments")]
@@ -239,7 +265,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
             questionKey = parent.QuestionKey;
         }
         body = body?.Trim();
-        if (!string.IsNullOrEmpty(body) && body.Length <= 4000)
+        if (!string.IsNullOrEmpty(body) && body.Length <= TextLimits.Note)
         {
             var secretariat = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Reviewer);
             db.Set<ReviewComment>().Add(new ReviewComment
@@ -253,7 +279,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         }
         else
         {
-            TempData["Message"] = L["A comment needs 1 to 4000 characters."].Value;
+            TempData["Message"] = L["A comment needs 1 to {0} characters.", TextLimits.Note].Value;
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/assessments/{id}");
     }
@@ -275,12 +301,10 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
     private async Task<OverviewModel> OverviewAsync(SubmissionContext context, IReadOnlyList<MissingAnswer>? missing = null, string? error = null)
     {
         var values = AnswerStore.Values(await store.LoadAsync(context.Id));
-        var scorecard = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional);
         return new OverviewModel
         {
             Context = context,
-            Scorecard = scorecard,
-            Domains = [.. context.Definition.Domains.Select(d => new DomainProgress(d.Key, d.Name.Get(Culture), scorecard.FindDomain(d.Key)!.Completeness, scorecard.FindDomain(d.Key)!.Score))],
+            Shown = SubmissionScores.For(context, values),
             Comments = await CommentsAsync(context.Id),
             Timeline = await db.Set<SubmissionTransition>().AsNoTracking().Where(t => t.SubmissionId == context.Id).OrderBy(t => t.At).ToListAsync(),
             Missing = missing ?? [],
@@ -300,12 +324,14 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         var evidenceRows = await db.Set<Evidence>().AsNoTracking().Where(e => e.SubmissionId == context.Id)
             .OrderBy(e => e.AddedAt).Select(e => new EvidenceRow(e.Id, e.QuestionKey, e.FileName, e.Url, e.Size, e.Sha256, e.AddedBy, e.AddedAt)).ToListAsync();
         var comments = await CommentsAsync(context.Id);
+        var values = AnswerStore.Values(answers);
         return new DomainPageModel
         {
             Context = context,
             Section = context.Definition.Domains.First(d => d.Key == domainKey),
+            Progress = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).FindDomain(domainKey)!.Completeness,
             Answers = answers,
-            Hidden = QuestionVisibility.HiddenQuestions(context.Definition, AnswerStore.Values(answers)),
+            Hidden = QuestionVisibility.HiddenQuestions(context.Definition, values),
             Evidence = evidenceRows.ToLookup(e => e.QuestionKey),
             Comments = comments.ToLookup(c => c.QuestionKey),
             Errors = errors ?? [],

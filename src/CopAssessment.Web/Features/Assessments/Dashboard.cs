@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
@@ -30,23 +29,25 @@ public sealed class AssessmentDashboardCards(CopDbContext db, AnswerStore store,
         }
         if (scope.Kind != ScopeKind.Country) return cards;
         var submissions = await db.Set<Submission>().AsNoTracking().VisibleTo(scope).Where(s => s.Cycle!.Status == CycleStatus.Open)
-            .Select(s => new { s.Id, s.Status, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name,
+            .Select(s => new { s.Id, s.Status, s.ScoreSnapshot, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name,
                 OpenComments = db.Set<ReviewComment>().Count(c => c.SubmissionId == s.Id && !c.Resolved && c.ParentId == null) })
             .ToListAsync();
         var culture = CultureInfo.CurrentUICulture.Name;
         foreach (var s in submissions)
         {
             var definition = await catalog.GetDefinitionAsync(s.QuestionnaireVersionId);
-            var scorecard = ScoringEngine.Score(definition, AnswerStore.Values(await store.LoadAsync(s.Id)), ScoringMode.Provisional);
+            var shown = SubmissionScores.For(s.Status, s.ScoreSnapshot, definition, AnswerStore.Values(await store.LoadAsync(s.Id)));
+            var scorecard = shown.Scorecard;
             var days = Math.Max(0, (int)Math.Ceiling((s.Deadline - DateTimeOffset.UtcNow).TotalDays));
             var perDomain = string.Join(" · ", scorecard.Domains.Select(d =>
                 $"{definition.Domains.First(x => x.Key == d.Key).Name.Get(culture)} {d.Completeness.Answered}/{d.Completeness.Required}"));
             var text = string.Join(" — ", [
                 L["Status: {0}", L[s.Status.ToString()]],
-                L["{0} of {1} required questions answered", scorecard.Completeness.Answered, scorecard.Completeness.Required],
+                SubmissionScores.ProgressText(scorecard.Completeness, L),
                 L["{0} days to the deadline", days],
                 L["{0} open reviewer comments", s.OpenComments],
-                L["Provisional score {0}", ScoreDisplay.Format(scorecard.Overall, CultureInfo.CurrentCulture)],
+                shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
+                    : L["Provisional overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)],
                 perDomain]);
             cards.Add(new DashboardCard($"{s.CountryName} · {s.Name}", text, $"/assessments/{s.Id}",
                 SubmissionWorkflow.CanEditAnswers(s.Status, CycleStatus.Open) ? L["Continue the assessment"] : L["View the assessment"]));

@@ -2,6 +2,7 @@ using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Infrastructure.Uploads;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Assessments;
 
@@ -23,6 +24,11 @@ public sealed class EvidenceStore(CopDbContext db, Audit audit, UploadReader upl
             };
         }
         var (name, content) = (upload.FileName, upload.Content);
+        // Serialises attaching to one submission, so two uploads of the same file cannot both pass the check below.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AttachLock}, {context.Id})");
+        if (await db.Set<Evidence>().AnyAsync(e => e.SubmissionId == context.Id && e.QuestionKey == questionKey && e.Sha256 == upload.Sha256))
+            return "This file is already attached to this question.";
         var evidence = new Evidence
         {
             SubmissionId = context.Id, QuestionKey = questionKey, FileName = name, ContentType = upload.ContentType, Size = content.Length,
@@ -31,12 +37,17 @@ public sealed class EvidenceStore(CopDbContext db, Audit audit, UploadReader upl
         db.Set<Evidence>().Add(evidence);
         audit.Record("evidence-added", $"submission {context.Id} {questionKey}", $"{name} ({content.Length} bytes, sha256 {evidence.Sha256})", context.Submission.CountryIso3);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return null;
     }
+
+    /// <summary>The first key of the advisory lock taken while a file is attached (the second is the submission id).</summary>
+    private const int AttachLock = 0x45564944; // "EVID"
 
     public async Task<string?> AddUrlAsync(SubmissionContext context, string questionKey, string url, string who)
     {
         url = url.Trim();
+        if (url.Length > TextLimits.Url) return "This web address is too long.";
         if (!CopAssessment.Domain.Answers.WebAddress.IsValid(url))
             return "Enter a web address starting with http:// or https://.";
         var uri = new Uri(url);

@@ -31,7 +31,7 @@ public sealed class ReviewModel
     public required SubmissionContext Context { get; init; }
     public required Dictionary<string, StoredAnswer> Answers { get; init; }
     public required IReadOnlySet<string> Hidden { get; init; }
-    public required Scorecard Scorecard { get; init; }
+    public required ShownScorecard Shown { get; init; }
     public required ILookup<string, EvidenceRow> Evidence { get; init; }
     public required IReadOnlyList<CommentRow> Comments { get; init; }
     public required IReadOnlyList<SubmissionTransition> Timeline { get; init; }
@@ -42,7 +42,15 @@ public sealed class ReviewModel
     /// <summary>How many changes each question has had in all.</summary>
     public required IReadOnlyDictionary<string, int> HistoryCounts { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>A refused decision's text, shown again in its field with the reason beside it.</summary>
+    public DecisionNote? Refused { get; init; }
+    public string? RefusedError { get; init; }
     public string Culture { get; init; } = "en";
+
+    public string? TextOf(string field) => Refused?.Field == field ? Refused.Text : null;
+
+    public string? ErrorOf(string field) => Refused?.Field == field ? RefusedError : null;
 }
 
 [Authorize(Policy = Policies.Secretariat)]
@@ -94,21 +102,26 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
 
     [HttpPost("{id:int}/return")]
     public async Task<IActionResult> Return(int id, string? note) =>
-        await Act(id, (context) => transitions.ReturnAsync(context, User, note), "Returned to the country for revision.");
+        await Act(id, new DecisionNote("note", note), (context) => transitions.ReturnAsync(context, User, note), "Returned to the country for revision.");
 
     [HttpPost("{id:int}/validate")]
     public async Task<IActionResult> Validate(int id, string? note) =>
-        await Act(id, (context) => transitions.ValidateAsync(context, User, note), "Assessment validated; its score is stored.");
+        await Act(id, new DecisionNote("note", note), (context) => transitions.ValidateAsync(context, User, note), "Assessment validated; its score is stored.");
 
     [HttpPost("{id:int}/reopen")]
     [Authorize(Policy = Policies.Administration)]
     public async Task<IActionResult> Reopen(int id, string? reason) =>
-        await Act(id, (context) => transitions.ReopenAsync(context, User, reason), "Assessment reopened.");
+        await Act(id, new DecisionNote("reason", reason), (context) => transitions.ReopenAsync(context, User, reason), "Assessment reopened.");
 
-    private async Task<IActionResult> Act(int id, Func<SubmissionContext, Task<TransitionResult>> work, string done)
+    private async Task<IActionResult> Act(int id, DecisionNote note, Func<SubmissionContext, Task<TransitionResult>> work, string done)
     {
         var context = await access.FindAsync(id, tracking: true);
         if (context is null) return NotFound();
+        if (new DecisionNoteValidator(L).Validate(note) is { IsValid: false } invalid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Review", await ModelAsync(context, L["The decision was not recorded: correct the text and try again."], note, invalid.Errors[0].ErrorMessage));
+        }
         var result = await work(context);
         if (result.Succeeded)
         {
@@ -131,7 +144,7 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
         public long Total { get; init; }
     }
 
-    private async Task<ReviewModel> ModelAsync(SubmissionContext context, string? error = null)
+    private async Task<ReviewModel> ModelAsync(SubmissionContext context, string? error = null, DecisionNote? refused = null, string? refusedError = null)
     {
         var answers = await store.LoadAsync(context.Id);
         var values = AnswerStore.Values(answers);
@@ -154,12 +167,12 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
         return new ReviewModel
         {
             Context = context, Answers = answers, Hidden = QuestionVisibility.HiddenQuestions(context.Definition, values),
-            Scorecard = ScoringEngine.Score(context.Definition, values, SubmissionWorkflow.ScoringModeFor(context.Submission.Status)),
+            Shown = SubmissionScores.For(context, values),
             Evidence = evidence.ToLookup(e => e.QuestionKey),
             Comments = await db.Set<ReviewComment>().AsNoTracking().Where(c => c.SubmissionId == context.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .Select(c => new CommentRow(c.Id, c.QuestionKey, c.ParentId, c.Body, c.AuthorName, c.FromSecretariat, c.CreatedAt, c.Resolved)).ToListAsync(),
             Timeline = await db.Set<SubmissionTransition>().AsNoTracking().Where(t => t.SubmissionId == context.Id).OrderBy(t => t.At).ToListAsync(),
-            Actions = actions, Error = error, Culture = Culture,
+            Actions = actions, Error = error, Refused = refused, RefusedError = refusedError, Culture = Culture,
             History = history.ToLookup(h => h.QuestionKey, h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)),
             HistoryCounts = history.GroupBy(h => h.QuestionKey).ToDictionary(g => g.Key, g => (int)g.First().Total),
         };

@@ -1,0 +1,38 @@
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+public sealed record SubmissionRow(int Id, string CycleName, string CountryName, string Iso3, SubmissionStatus Status, DateTimeOffset Deadline, Completeness Progress);
+
+/// <summary>The assessments list: the submissions of open and closed cycles in scope, each with its progress.</summary>
+public static class SubmissionList
+{
+    public const int MaxRows = 500;
+
+    public static async Task<List<SubmissionRow>> LoadAsync(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog)
+    {
+        var submissions = await db.Set<Submission>().VisibleTo(scope)
+            .Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed)
+            .OrderByDescending(s => s.Cycle!.Deadline).ThenBy(s => s.Country!.Name).Take(MaxRows)
+            .Select(s => new { s.Id, CycleName = s.Cycle!.Name, CountryName = s.Country!.Name, s.CountryIso3, s.Status, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId })
+            .ToListAsync();
+        // Every listed submission's answers in one query, not one per row.
+        var ids = submissions.Select(s => s.Id).ToList();
+        var answers = (await db.Set<Answer>().AsNoTracking().Where(a => ids.Contains(a.SubmissionId))
+            .Select(a => new { a.SubmissionId, a.QuestionKey, a.Value }).ToListAsync()).ToLookup(a => a.SubmissionId);
+        var rows = new List<SubmissionRow>(submissions.Count);
+        foreach (var s in submissions)
+        {
+            var values = answers[s.Id].ToDictionary(a => a.QuestionKey, a => AnswerJson.Parse(a.Value), StringComparer.Ordinal);
+            var progress = ScoringEngine.Score(await catalog.GetDefinitionAsync(s.QuestionnaireVersionId), values, ScoringMode.Provisional).Completeness;
+            rows.Add(new SubmissionRow(s.Id, s.CycleName, s.CountryName, s.CountryIso3, s.Status, s.Deadline, progress));
+        }
+        return rows;
+    }
+}
