@@ -43,6 +43,9 @@ public class SubmitAndEvidenceJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "focal.ken@demo.local");
         await page.GotoAsync($"/assessments/{id}");
+        var progress = page.GetByRole(AriaRole.Progressbar, new() { NameRegex = new System.Text.RegularExpressions.Regex("^All sections: \\d+ of \\d+ required questions that apply now$") });
+        await Assertions.Expect(progress).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "assessment-overview-progress.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit the assessment" }).ClickAsync();
         // A GET form with no fields: the URL ends in "submit?".
