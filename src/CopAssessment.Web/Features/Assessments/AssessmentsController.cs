@@ -7,6 +7,7 @@ using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
+using CopAssessment.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -202,8 +203,6 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
     }
 
     [HttpPost("{id:int}/evidence")]
-    [RequestSizeLimit(200 * 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
     public async Task<IActionResult> AddEvidence(int id, [FromForm] string questionKey, IFormFile? file, [FromForm] string? url)
     {
         var context = await access.FindAsync(id);
@@ -234,7 +233,7 @@ public class AssessmentsController(CopDbContext db, UserScope scope, AssessmentA
         if (item is null) return NotFound();
         if (item.Url is not null) return Redirect(item.Url);
         var content = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.EvidenceId == evidenceId).Select(f => f.Content).SingleAsync();
-        return File(content, item.ContentType ?? "application/octet-stream", item.FileName);
+        return new StoredFileResult(content, item.ContentType, item.FileName, "evidence");
     }
 
     [HttpPost("{id:int}/evidence/{evidenceId:long}/delete")]

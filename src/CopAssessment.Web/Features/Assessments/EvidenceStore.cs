@@ -20,6 +20,7 @@ public sealed class EvidenceStore(CopDbContext db, Audit audit, UploadReader upl
             {
                 UploadProblem.Missing => "The file is empty.",
                 UploadProblem.TooLarge => "The file is larger than the limit.",
+                UploadProblem.UnsafeArchive => "This document is damaged or unpacks to far more than its size, so it cannot be accepted.",
                 _ => "This type of file is not accepted: upload a PDF, an Office document or an image.",
             };
         }

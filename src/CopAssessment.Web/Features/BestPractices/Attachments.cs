@@ -18,7 +18,7 @@ public static class AttachmentDownloads
     public static async Task<IActionResult> DownloadAsync(this IQueryable<BestPracticeAttachment> visible, ControllerBase controller)
     {
         var file = await visible.Select(a => new { a.FileName, a.File!.ContentType, a.File.Content }).SingleOrDefaultAsync();
-        return file is null ? controller.NotFound() : controller.File(file.Content, file.ContentType, file.FileName);
+        return file is null ? controller.NotFound() : new StoredFileResult(file.Content, file.ContentType, file.FileName, "attachment");
     }
 }
 
@@ -40,6 +40,7 @@ public sealed class PracticeAttachments(CopDbContext db, UploadReader uploads, A
             {
                 UploadProblem.Missing => L["Choose a file."],
                 UploadProblem.TooLarge => L["The file is larger than {0} MB.", MaxBytes / (1024 * 1024)],
+                UploadProblem.UnsafeArchive => L["This document is damaged or unpacks to far more than its size, so it cannot be accepted."],
                 _ => L["Only PDF, Office documents and images (PNG, JPEG, GIF, WebP) can be attached."],
             };
         }

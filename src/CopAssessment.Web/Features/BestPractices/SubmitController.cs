@@ -79,8 +79,6 @@ public class SubmitController(
     }
 
     [HttpPost("{id:int}/attachments")]
-    [RequestSizeLimit(64 * 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int id, IFormFile? file)
     {
         var me = await Submitter.FromAsync(User, users);

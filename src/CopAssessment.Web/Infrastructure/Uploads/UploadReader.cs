@@ -5,12 +5,13 @@ namespace CopAssessment.Web.Infrastructure.Uploads;
 
 public sealed record UploadedFile(string FileName, string ContentType, byte[] Content, string Sha256);
 
-public enum UploadProblem { Missing, TooLarge, TypeNotAllowed }
+public enum UploadProblem { Missing, TooLarge, TypeNotAllowed, UnsafeArchive }
 
 /// <summary>
 /// Reads an uploaded file under the one set of rules every feature uses: not empty, at most
 /// <see cref="UploadOptions.MaxBytes"/>, a type allowed by <see cref="FileTypes"/> (decided by content),
-/// a file name safe to send back, and its SHA-256. Each feature words the refusal in its own messages.
+/// a zip that unpacks to what it says within <see cref="ZipLimits"/>, a file name safe to send back and
+/// ending in the detected type's extension, and its SHA-256. Each feature words the refusal in its own messages.
 /// </summary>
 public sealed class UploadReader(IOptions<UploadOptions> options)
 {
@@ -26,8 +27,9 @@ public sealed class UploadReader(IOptions<UploadOptions> options)
             await stream.ReadExactlyAsync(content);
         }
         var name = CleanFileName(file.FileName, "");
+        if (FileTypes.IsZip(content) && !ZipLimits.Check(content)) return (null, UploadProblem.UnsafeArchive);
         if (FileTypes.Detect(content, name) is not { } type) return (null, UploadProblem.TypeNotAllowed);
-        if (name.Length == 0) name = fallbackName + type.Extension;
+        name = name.Length == 0 ? fallbackName + type.Extension : FileTypes.NameFor(name, type);
         return (new UploadedFile(name, type.ContentType, content, Convert.ToHexStringLower(SHA256.HashData(content))), null);
     }
 
