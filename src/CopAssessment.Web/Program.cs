@@ -44,6 +44,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestGuard();
 app.MapWeb();
 
 await app.RunAsync();

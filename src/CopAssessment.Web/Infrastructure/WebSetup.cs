@@ -24,14 +24,14 @@ public static class WebSetup
         // Emit Arabic, Cyrillic and CJK text as characters, not as &#x…; entities (still HTML-encoded).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // One upload limit for evidence and attachments; the server accepts a request just above it so the
-        // feature can answer "too large" itself instead of the connection being cut.
+        // One upload limit for evidence and attachments, and the one body limit derived from it for the server,
+        // the form reader and RequestGuard (which answers a larger body with a message); no action sets its own.
         var uploads = builder.Configuration.GetSection("Uploads");
         builder.Services.Configure<Uploads.UploadOptions>(uploads);
         builder.Services.AddScoped<Uploads.UploadReader>();
-        var maxUpload = uploads.GetValue<long?>("MaxBytes") ?? new Uploads.UploadOptions().MaxBytes;
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + 1024 * 1024);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload + 1024 * 1024);
+        var maxRequest = (uploads.Get<Uploads.UploadOptions>() ?? new Uploads.UploadOptions()).MaxRequestBytes;
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequest);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequest);
         builder.Services.AddScoped<Seeder>();
         builder.Services.AddScoped<CopAssessment.Web.Features.Account.InvitationService>();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
