@@ -12,7 +12,7 @@ sessions="${1:-128}"; seconds="${2:-20}"; rate="${3:-1000}"
 cs="$(PGLOCAL_FRESH=1 scripts/pg-local.sh cop_bench_autosave)"
 dotnet build CopAssessment.sln -c Release -v quiet -nologo >/dev/null
 export ConnectionStrings__Cop="$cs" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Jobs__Enabled=false \
-  Security__SignInAttemptsPerMinute=100000
+  Security__SignInAttemptsPerMinute=100000 Security__SignInAttemptsPerAccountPerMinute=100000
 (cd src/CopAssessment.Web && exec dotnet bin/Release/net10.0/CopAssessment.Web.dll --urls http://127.0.0.1:5077) > /tmp/cop-bench-app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT

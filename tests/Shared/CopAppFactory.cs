@@ -55,6 +55,7 @@ public class CopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Demo:Enabled"] = "true",
             ["Jobs:Enabled"] = "false",
             ["Security:SignInAttemptsPerMinute"] = "100000",
+            ["Security:SignInAttemptsPerAccountPerMinute"] = "100000",
             ["Mail:PickupDirectory"] = MailPickupDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Features.Account;
 
@@ -20,6 +21,9 @@ public class AccountController(
     Audit audit,
     Outbox outbox,
     InvitationService invitations,
+    SignInThrottle throttle,
+    DummyPassword dummyPassword,
+    IOptions<IdentityOptions> identityOptions,
     IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("login")]
@@ -30,13 +34,17 @@ public class AccountController(
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!ModelState.IsValid) return View(input);
-        var user = await users.FindByEmailAsync(input.Email.Trim());
-        if (user is null)
+        var email = input.Email.Trim();
+        if (!throttle.TryAttempt(email)) return TooManyAttempts();
+        // Unknown, locked and wrong get one message and one password hash each: neither the answer nor its
+        // time tells which addresses have accounts (decision 0006).
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            audit.RecordFor("sign-in-failed", null, input.Email, details: "unknown e-mail");
+            dummyPassword.Verify(input.Password);
+            audit.RecordFor(user is null ? "sign-in-failed" : "sign-in-locked-out", user?.Id, user?.Email ?? input.Email, details: user is null ? "unknown e-mail" : null);
             await db.SaveChangesAsync();
-            ModelState.AddModelError("", L["E-mail or password is not correct."]);
-            return View(input);
+            return SignInRefused(input);
         }
 
         var result = await signIn.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -50,15 +58,31 @@ public class AccountController(
 
         audit.RecordFor(result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed", user.Id, user.Email);
         await db.SaveChangesAsync();
-        ModelState.AddModelError("", result.IsLockedOut
-            ? L["This account is locked after too many failed attempts. Try again in 15 minutes or reset your password."]
-            : L["E-mail or password is not correct."]);
+        return SignInRefused(input);
+    }
+
+    private ViewResult SignInRefused(LoginInput input)
+    {
+        ModelState.AddModelError("", L["E-mail or password is not correct. After {0} failed attempts an account is locked for 15 minutes; you can also reset your password.",
+            identityOptions.Value.Lockout.MaxFailedAccessAttempts]);
         return View(input);
     }
 
+    private ViewResult TooManyAttempts()
+    {
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        ViewData["Message"] = L[SecuritySetup.TooManyAttempts].Value;
+        return View("Error", StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>
+    /// Signing out changes the security stamp, which every request checks, so a copy of the cookie stops
+    /// working too (and so do the person's sign-ins in other browsers).
+    /// </summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/account/login");
     }
@@ -78,6 +102,7 @@ public class AccountController(
     public async Task<IActionResult> ForgotPassword(ForgotPasswordInput input)
     {
         if (!ModelState.IsValid) return View(input);
+        if (!throttle.TryAttempt(input.Email)) return TooManyAttempts();
         var user = await users.FindByEmailAsync(input.Email.Trim());
         if (user is not null)
         {
@@ -115,10 +140,18 @@ public class AccountController(
                     error.Code == "InvalidToken" ? L["This link is not valid any more. Ask for a new one."] : L[error.Description]);
             return View(input);
         }
-        await users.SetLockoutEndDateAsync(user, null);
-        audit.RecordFor("password-reset", user.Id, user.Email);
+        // The reset proves the mailbox, so it ends an automatic lock; an administrator's lock stays (decision 0006).
+        var lockedByAdministrator = AccountLocks.IsAdministratorLock(await users.GetLockoutEndDateAsync(user));
+        if (!lockedByAdministrator)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        audit.RecordFor("password-reset", user.Id, user.Email, details: lockedByAdministrator ? "the account stays locked by an administrator" : null);
         await db.SaveChangesAsync();
-        TempData["Message"] = L["Your password has been changed. Sign in with the new one."].Value;
+        TempData["Message"] = lockedByAdministrator
+            ? L["Your password has been changed. An administrator has locked this account: ask them to unlock it before you sign in."].Value
+            : L["Your password has been changed. Sign in with the new one."].Value;
         return Redirect("/account/login");
     }
 

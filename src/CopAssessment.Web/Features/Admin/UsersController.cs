@@ -89,7 +89,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
     }
 
     [HttpPost("{id}/lock")]
-    public async Task<IActionResult> Lock(string id) => await SetLockout(id, DateTimeOffset.MaxValue, "user-locked");
+    public async Task<IActionResult> Lock(string id) => await SetLockout(id, AccountLocks.AdministratorLock, "user-locked");
 
     [HttpPost("{id}/unlock")]
     public async Task<IActionResult> Unlock(string id) => await SetLockout(id, null, "user-unlocked");

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using CopAssessment.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Security;
@@ -41,6 +44,8 @@ public static class IdentitySetup
                 : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+                   // Identity's once-a-minute refresh, plus a check of the security stamp on every request.
+            options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
         });
 
         builder.Services.AddAuthorizationBuilder()
@@ -53,6 +58,32 @@ public static class IdentitySetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(sp => UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         builder.Services.AddScoped<Audit>();
+    }
+}
+
+/// <summary>
+/// A sign-in cookie is honoured only while the person's security stamp is the one it was issued with.
+/// Identity checks that once a minute (and then rebuilds the claims, so role and scope changes arrive);
+/// in between, one primary-key read per request compares the stamp, so that signing out (which changes
+/// it), a lock or a password reset ends every copy of the cookie at once, not a minute later.
+/// </summary>
+public static class SessionStamp
+{
+    private static readonly Func<CopDbContext, string, Task<string?>> StampOf = EF.CompileAsyncQuery(
+        (CopDbContext db, string id) => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefault());
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Rejected, or just checked in full by Identity (which renews the cookie).
+        if (context.Principal is not { } principal || context.ShouldRenew) return;
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var id = principal.FindFirstValue(claims.UserIdClaimType);
+        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
+        if (id is not null && stamp is not null && await StampOf(services.GetRequiredService<CopDbContext>(), id) == stamp) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 }
 

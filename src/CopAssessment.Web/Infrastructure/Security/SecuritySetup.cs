@@ -2,12 +2,16 @@ using System.Threading.RateLimiting;
 using CopAssessment.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 
 public static class SecuritySetup
 {
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>The one answer to too many sign-in or reset attempts, from an address or for an account.</summary>
+    public const string TooManyAttempts = "Too many sign-in attempts. Wait a minute and try again.";
 
     public static void AddSecurity(this WebApplicationBuilder builder)
     {
@@ -29,23 +33,34 @@ public static class SecuritySetup
             options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.OnRejected = async (context, token) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", token);
-            };
+            options.OnRejected = (context, _) =>
+                new ValueTask(Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, L => L[TooManyAttempts]));
         });
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<DummyPassword>();
+        builder.Services.AddScoped<RequestGuard>();
 
+        // X-Forwarded-For/-Proto are believed only from the proxies named in configuration (none by default),
+        // otherwise anyone could pick the client address the sign-in limit counts (docs/operations.md).
+        var forwarding = builder.Configuration.GetSection("ForwardedHeaders");
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in forwarding.GetSection("KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            foreach (var network in forwarding.GetSection("KnownNetworks").Get<string[]>() ?? [])
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         builder.Services.AddHsts(options => { options.MaxAge = TimeSpan.FromDays(365); options.IncludeSubDomains = true; });
     }
 
     public static void UseSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the middleware would trust every sender, so it is only added when one is named.
+        var forwarding = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarding.KnownProxies.Count > 0 || forwarding.KnownIPNetworks.Count > 0) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -65,4 +80,7 @@ public static class SecuritySetup
             await next();
         });
     }
+
+    /// <summary>After authorisation: only input that reaches an endpoint is read and checked.</summary>
+    public static void UseRequestGuard(this WebApplication app) => app.UseMiddleware<RequestGuard>();
 }
