@@ -79,10 +79,14 @@ public class UploadRulesTests(CopAppFactory app)
         new Random(17).NextBytes(noise);
         var lying = WithDeclaredSize(Docx(noise), "word/document.xml", 4096);
         var bomb = Docx(new byte[64 * 1024 * 1024]);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadEvidenceAsync(bra, token, id, "lying.docx", lying)).StatusCode);
-        var refused = await UploadEvidenceAsync(bra, token, id, "bomb.docx", bomb);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("This document is damaged or unpacks to far more than its size", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        foreach (var (name, content) in new[] { ("lying.docx", lying), ("bomb.docx", bomb) })
+        {
+            // Refused evidence goes back to the question, which shows why.
+            var refused = await UploadEvidenceAsync(bra, token, id, name, content);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("This document is damaged or unpacks to far more than its size",
+                WebUtility.HtmlDecode(await bra.GetStringAsync(refused.Headers.Location!.OriginalString)));
+        }
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Evidence>().CountAsync(e => e.SubmissionId == id)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await UploadEvidenceAsync(bra, token, id, "honest.docx", honest)).StatusCode);

@@ -37,7 +37,7 @@ public class AccountController(
         var email = input.Email.Trim();
         if (!throttle.TryAttempt(email)) return TooManyAttempts();
         // Unknown, locked and wrong get one message and one password hash each: neither the answer nor its
-        // time tells which addresses have accounts (decision 0006).
+        // time tells which addresses have accounts (decision 0007).
         var user = await users.FindByEmailAsync(email);
         if (user is null || await users.IsLockedOutAsync(user))
         {
@@ -140,7 +140,7 @@ public class AccountController(
                     error.Code == "InvalidToken" ? L["This link is not valid any more. Ask for a new one."] : L[error.Description]);
             return View(input);
         }
-        // The reset proves the mailbox, so it ends an automatic lock; an administrator's lock stays (decision 0006).
+        // The reset proves the mailbox, so it ends an automatic lock; an administrator's lock stays (decision 0007).
         var lockedByAdministrator = AccountLocks.IsAdministratorLock(await users.GetLockoutEndDateAsync(user));
         if (!lockedByAdministrator)
         {

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace CopAssessment.Web.Infrastructure.Security;
 
 /// <summary>
-/// The one check every request's input passes before an endpoint sees it (decision 0006):
+/// The one check every request's input passes before an endpoint sees it (decision 0007):
 /// <list type="bullet">
 /// <item>a body larger than the configured limit (<see cref="UploadOptions.MaxRequestBytes"/>, or an
 /// endpoint's own <c>[RequestSizeLimit]</c>) is refused before it is read, with a message naming the limit;</item>

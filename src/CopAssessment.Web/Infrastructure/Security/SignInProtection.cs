@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CopAssessment.Web.Infrastructure.Security;
 
 /// <summary>
-/// The two kinds of lock an account can have (decision 0006). An administrator's lock has no end
+/// The two kinds of lock an account can have (decision 0007). An administrator's lock has no end
 /// (<see cref="AdministratorLock"/>); the automatic lock after too many failed sign-ins ends by itself
 /// after 15 minutes. Only an administrator lifts the first; a password reset lifts only the second.
 /// </summary>
