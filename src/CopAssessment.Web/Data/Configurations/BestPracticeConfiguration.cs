@@ -33,20 +33,20 @@ public class BestPracticeVersionConfiguration : IEntityTypeConfiguration<BestPra
     public void Configure(EntityTypeBuilder<BestPracticeVersion> entity)
     {
         entity.ToTable("BestPracticeVersions");
-        entity.Property(v => v.Title).HasMaxLength(200);
-        entity.Property(v => v.Summary).HasMaxLength(1000);
-        entity.Property(v => v.Description).HasMaxLength(20000);
-        entity.Property(v => v.Organisation).HasMaxLength(200);
+        entity.Property(v => v.Title).HasMaxLength(PracticeLimits.Title);
+        entity.Property(v => v.Summary).HasMaxLength(PracticeLimits.Summary);
+        entity.Property(v => v.Description).HasMaxLength(PracticeLimits.Description);
+        entity.Property(v => v.Organisation).HasMaxLength(PracticeLimits.Organisation);
         entity.Property(v => v.StakeholderGroup).HasMaxLength(40);
-        entity.Property(v => v.Results).HasMaxLength(10000);
-        entity.Property(v => v.EnablingFactors).HasMaxLength(10000);
-        entity.Property(v => v.Scalability).HasMaxLength(10000);
-        entity.Property(v => v.ContactName).HasMaxLength(200);
-        entity.Property(v => v.ContactEmail).HasMaxLength(256);
+        entity.Property(v => v.Results).HasMaxLength(PracticeLimits.Results);
+        entity.Property(v => v.EnablingFactors).HasMaxLength(PracticeLimits.EnablingFactors);
+        entity.Property(v => v.Scalability).HasMaxLength(PracticeLimits.Scalability);
+        entity.Property(v => v.ContactName).HasMaxLength(PracticeLimits.ContactName);
+        entity.Property(v => v.ContactEmail).HasMaxLength(PracticeLimits.ContactEmail);
         entity.Property(v => v.Language).HasMaxLength(10);
         entity.Property(v => v.CreatedBy).HasMaxLength(256);
         entity.Property(v => v.ReviewedBy).HasMaxLength(256);
-        entity.Property(v => v.ReviewNote).HasMaxLength(4000);
+        entity.Property(v => v.ReviewNote).HasMaxLength(PracticeLimits.ReviewNote);
         // A concurrency token: two reviewers deciding on the same submitted version cannot both win.
         entity.Property(v => v.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         entity.HasIndex(v => new { v.PracticeId, v.Number }).IsUnique();

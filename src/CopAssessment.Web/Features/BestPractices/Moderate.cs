@@ -66,7 +66,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
         note = note?.ReplaceLineEndings("\n").Trim();
         if (decision != Decision.Publish && string.IsNullOrEmpty(note))
             return decision == Decision.Decline ? L["Give the reason for declining."] : L["Write what needs to change."];
-        if (note is { Length: > 4000 }) return L["At most {0} characters.", 4000];
+        if (note is { Length: > PracticeLimits.ReviewNote }) return L["At most {0} characters.", PracticeLimits.ReviewNote];
 
         var practice = await db.Set<BestPractice>().SingleOrDefaultAsync(p => p.Id == practiceId);
         if (practice is null) return L["This practice does not exist."];

@@ -13,31 +13,33 @@ namespace CopAssessment.Web.Features.BestPractices;
 /// <summary>The submission form. Lists arrive as repeated fields (check boxes, multi-select).</summary>
 public sealed class PracticeInput
 {
-    public string Title { get; set; } = "";
-    public string Summary { get; set; } = "";
-    public string Description { get; set; } = "";
-    public List<string> Countries { get; set; } = [];
-    public string Organisation { get; set; } = "";
-    public string StakeholderGroup { get; set; } = "";
-    public List<string> Audiences { get; set; } = [];
-    public List<string> Capabilities { get; set; } = [];
+    // Browsers send an empty box as an empty string, which MVC binds as null: every text setter keeps "" instead.
+    public string Title { get; set => field = value ?? ""; } = "";
+    public string Summary { get; set => field = value ?? ""; } = "";
+    public string Description { get; set => field = value ?? ""; } = "";
+    public List<string> Countries { get; set => field = value ?? []; } = [];
+    public string Organisation { get; set => field = value ?? ""; } = "";
+    public string StakeholderGroup { get; set => field = value ?? ""; } = "";
+    public List<string> Audiences { get; set => field = value ?? []; } = [];
+    public List<string> Capabilities { get; set => field = value ?? []; } = [];
     public int? StartYear { get; set; }
     public int? EndYear { get; set; }
-    public string Results { get; set; } = "";
-    public string EnablingFactors { get; set; } = "";
-    public string Scalability { get; set; } = "";
+    public string Results { get; set => field = value ?? ""; } = "";
+    public string EnablingFactors { get; set => field = value ?? ""; } = "";
+    public string Scalability { get; set => field = value ?? ""; } = "";
 
     /// <summary>One address per line.</summary>
-    public string Links { get; set; } = "";
-    public string ContactName { get; set; } = "";
-    public string ContactEmail { get; set; } = "";
-    public string Language { get; set; } = "en";
+    public string Links { get; set => field = value ?? ""; } = "";
+    public string ContactName { get; set => field = value ?? ""; } = "";
+    public string ContactEmail { get; set => field = value ?? ""; } = "";
+    public string Language { get; set => field = value ?? ""; } = "en";
 
     /// <summary>"save" keeps a draft; "submit" sends it for review.</summary>
-    public string Intent { get; set; } = "save";
+    public string Intent { get; set => field = value ?? ""; } = "save";
 
     public bool Submitting => Intent == "submit";
 
+    [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
     public List<string> LinkList => Links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     public void Normalise()
@@ -77,19 +79,32 @@ public sealed class PracticeInput
 /// </summary>
 public sealed class PracticeValidator : AbstractValidator<PracticeInput>
 {
+    /// <summary>The fields a submission needs besides the title (which even a draft needs); the form marks them.</summary>
+    public static readonly IReadOnlySet<string> RequiredToSubmit = new HashSet<string>
+    {
+        nameof(PracticeInput.Summary), nameof(PracticeInput.Description), nameof(PracticeInput.Countries), nameof(PracticeInput.Organisation),
+        nameof(PracticeInput.StakeholderGroup), nameof(PracticeInput.Audiences), nameof(PracticeInput.Capabilities), nameof(PracticeInput.StartYear),
+        nameof(PracticeInput.Results), nameof(PracticeInput.ContactName), nameof(PracticeInput.ContactEmail),
+    };
+
     public PracticeValidator(IStringLocalizer<Ui> L, IReadOnlySet<string> countries, IReadOnlySet<string> capabilities)
     {
+        void Limit(System.Linq.Expressions.Expression<Func<PracticeInput, string>> field, int max) =>
+            RuleFor(field).MaximumLength(max).WithMessage(L["At most {0} characters.", max]);
+
         var maxYear = DateTime.UtcNow.Year + 5;
-        RuleFor(x => x.Title).NotEmpty().WithMessage(L["Enter a title."])
-            .MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
-        RuleFor(x => x.Summary).MaximumLength(1000).WithMessage(L["At most {0} characters.", 1000]);
-        RuleFor(x => x.Description).MaximumLength(20000).WithMessage(L["At most {0} characters.", 20000]);
-        RuleFor(x => x.Organisation).MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
-        RuleFor(x => x.Results).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
-        RuleFor(x => x.EnablingFactors).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
-        RuleFor(x => x.Scalability).MaximumLength(10000).WithMessage(L["At most {0} characters.", 10000]);
-        RuleFor(x => x.ContactName).MaximumLength(200).WithMessage(L["At most {0} characters.", 200]);
-        RuleFor(x => x.ContactEmail).MaximumLength(256).EmailAddress().When(x => x.ContactEmail.Length > 0)
+        RuleFor(x => x.Title).NotEmpty().WithMessage(L["Enter a title."]);
+        Limit(x => x.Title, PracticeLimits.Title);
+        Limit(x => x.Summary, PracticeLimits.Summary);
+        Limit(x => x.Description, PracticeLimits.Description);
+        Limit(x => x.Organisation, PracticeLimits.Organisation);
+        Limit(x => x.Results, PracticeLimits.Results);
+        Limit(x => x.EnablingFactors, PracticeLimits.EnablingFactors);
+        Limit(x => x.Scalability, PracticeLimits.Scalability);
+        Limit(x => x.ContactName, PracticeLimits.ContactName);
+        Limit(x => x.ContactEmail, PracticeLimits.ContactEmail);
+        Limit(x => x.Links, PracticeLimits.Links);
+        RuleFor(x => x.ContactEmail).EmailAddress().When(x => x.ContactEmail.Length is > 0 and <= PracticeLimits.ContactEmail)
             .WithMessage(L["Enter a valid e-mail address."]);
         RuleFor(x => x.Countries).Must(list => list.All(countries.Contains)).WithMessage(L["Choose countries from the list."]);
         RuleFor(x => x.Capabilities).Must(list => list.All(capabilities.Contains)).WithMessage(L["Choose capabilities from the list."]);
@@ -103,8 +118,9 @@ public sealed class PracticeValidator : AbstractValidator<PracticeInput>
             .WithMessage(L["Enter a year between {0} and {1}.", 1990, maxYear]);
         RuleFor(x => x.EndYear).GreaterThanOrEqualTo(x => x.StartYear).When(x => x.StartYear is not null && x.EndYear is not null)
             .WithMessage(L["The end year cannot be before the start year."]);
-        RuleFor(x => x.LinkList).Must(l => l.Count <= 20).WithMessage(L["At most 20 links."]).OverridePropertyName(nameof(PracticeInput.Links));
-        RuleFor(x => x.LinkList).Must(l => l.All(IsWebAddress)).OverridePropertyName(nameof(PracticeInput.Links))
+        RuleFor(x => x.LinkList).Must(l => l.Count <= PracticeLimits.LinkCount).WithMessage(L["At most {0} links.", PracticeLimits.LinkCount])
+            .OverridePropertyName(nameof(PracticeInput.Links)).When(x => x.Links.Length <= PracticeLimits.Links);
+        RuleFor(x => x.LinkList).Must(l => l.All(IsWebAddress)).OverridePropertyName(nameof(PracticeInput.Links)).When(x => x.Links.Length <= PracticeLimits.Links)
             .WithMessage(x => L["\"{0}\" is not an http or https address.", x.LinkList.First(l => !IsWebAddress(l))]);
 
         When(x => x.Submitting, () =>
@@ -123,7 +139,7 @@ public sealed class PracticeValidator : AbstractValidator<PracticeInput>
         });
     }
 
-    public static bool IsWebAddress(string link) => CopAssessment.Domain.Answers.WebAddress.IsValid(link, maxLength: 500);
+    public static bool IsWebAddress(string link) => CopAssessment.Domain.Answers.WebAddress.IsValid(link, maxLength: PracticeLimits.Link);
 }
 
 /// <summary>Who is submitting, from the signed-in person: focal points act for their country, contributors for their organisation.</summary>
