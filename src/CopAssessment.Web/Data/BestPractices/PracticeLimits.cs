@@ -2,19 +2,20 @@ namespace CopAssessment.Web.Data.BestPractices;
 
 /// <summary>
 /// Length limits of a practice's free text, in characters: one definition for the EF configuration (column
-/// sizes), the validators (a message instead of a database error) and the forms (<c>maxlength</c>).
+/// sizes), the validators (a message instead of a database error) and the forms (<c>maxlength</c>). Kinds
+/// of text found elsewhere too (names, e-mail addresses, notes) take the app-wide <see cref="TextLimits"/>.
 /// </summary>
 public static class PracticeLimits
 {
     public const int Title = 200;
     public const int Summary = 1000;
     public const int Description = 20000;
-    public const int Organisation = 200;
+    public const int Organisation = TextLimits.Organisation;
     public const int Results = 10000;
     public const int EnablingFactors = 10000;
     public const int Scalability = 10000;
-    public const int ContactName = 200;
-    public const int ContactEmail = 256;
+    public const int ContactName = TextLimits.PersonName;
+    public const int ContactEmail = TextLimits.Email;
 
     /// <summary>The Links box as typed: at most <see cref="LinkCount"/> addresses of <see cref="Link"/> characters, one a line.</summary>
     public const int LinkCount = 20;
@@ -22,5 +23,5 @@ public static class PracticeLimits
     public const int Links = LinkCount * (Link + 1);
 
     /// <summary>The reviewer's comment to the submitter.</summary>
-    public const int ReviewNote = 4000;
+    public const int ReviewNote = TextLimits.Note;
 }
