@@ -47,6 +47,30 @@ public class ReportsApiTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task A_submitted_but_unvalidated_scorecard_has_no_score_but_its_real_completeness()
+    {
+        var cycle = await CycleSeed.CreateAsync(app, PublicationPolicy.Named, Participants);
+        await app.WithDbAsync(db => db.Set<Submission>().Where(s => s.CycleId == cycle && s.CountryIso3 == "KEN")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Submitted)
+                .SetProperty(x => x.ScoreSnapshot, (string?)null).SetProperty(x => x.ValidatedAt, (DateTimeOffset?)null)));
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var json = JsonDocument.Parse(await ken.GetStringAsync($"/api/v1/cycles/{cycle}/countries/KEN/scorecard")).RootElement;
+
+        // What the review and overview pages show: the engine's completeness over the current answers.
+        var expected = CycleSeed.Expected("KEN");
+        Assert.Equal("Submitted", json.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("overall").ValueKind);
+        Assert.True(expected.Completeness.Ratio > 0.5);
+        Assert.Equal(expected.Completeness.Ratio, json.GetProperty("completeness").GetDouble(), 12);
+        foreach (var domain in json.GetProperty("domains").EnumerateArray())
+        {
+            var key = domain.GetProperty("key").GetString()!;
+            Assert.Equal(expected.FindDomain(key)!.Completeness.Ratio, domain.GetProperty("completeness").GetDouble(), 12);
+            Assert.Equal(JsonValueKind.Null, domain.GetProperty("score").ValueKind);
+        }
+    }
+
+    [Fact]
     public async Task Named_scores_list_only_the_callers_countries()
     {
         var cycle = await CycleAsync(PublicationPolicy.Named);

@@ -31,11 +31,15 @@ public sealed record ScoresDto(int CycleId, string Cycle, string PublicationPoli
 
 public sealed record CapabilityScoreDto(string Key, string Name, double? Score, string? Stage);
 
+/// <param name="Scored">False for a domain recorded for context (docs/scoring.md): listed for its completeness, never in the overall index.</param>
+/// <param name="Completeness">Answered / required visible questions, 0–1, as the assessment's pages show it.</param>
 public sealed record DomainScoreDto(string Key, string Name, bool Scored, double? Score, string? Stage, double Completeness,
     IReadOnlyList<CapabilityScoreDto> Capabilities);
 
+/// <param name="Overall">Null until the submission is validated: scores come from the validated snapshot only.</param>
+/// <param name="Completeness">Answered / required visible questions, 0–1, at any status (the snapshot's once validated).</param>
 public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string Region, string Status, DateTimeOffset? ValidatedAt,
-    double? Overall, string? Stage, IReadOnlyList<DomainScoreDto> Domains);
+    double? Overall, string? Stage, double Completeness, IReadOnlyList<DomainScoreDto> Domains);
 
 /// <summary>
 /// Read-only JSON for integration, under the same rules as the pages: scores from validated submissions,
@@ -46,7 +50,8 @@ public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string 
 [Authorize(Policy = Policies.CountryData)]
 [Route("api/v1/cycles")]
 [Produces("application/json")]
-public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog, UserScope scope) : ControllerBase
+public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog, AnswerStore answers,
+    UserScope scope) : ControllerBase
 {
     [HttpGet("")]
     public async Task<IReadOnlyList<CycleDto>> Cycles() =>
@@ -102,6 +107,16 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         if (row.Iso3 is null) return NotFound(new { error = "The country has no submission in this cycle." });
         var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
         var card = row.Scorecard;
+        // Before validation there is no score, but the completeness is real: the engine the assessment's pages
+        // use, run on the current answers, gives the figure those pages show.
+        var progress = card;
+        if (progress is null)
+        {
+            var submissionId = await db.Set<Submission>().AsNoTracking().VisibleTo(scope)
+                .Where(s => s.CycleId == cycleId && s.CountryIso3 == country.Iso3).Select(s => s.Id).SingleAsync();
+            progress = ScoringEngine.Score(definition, AnswerStore.Values(await answers.LoadAsync(submissionId)),
+                Domain.Workflow.SubmissionWorkflow.ScoringModeFor(row.Status));
+        }
         CapabilityScoreDto Capability(Domain.Questionnaires.Capability c)
         {
             var score = card?.FindCapability(c.Key);
@@ -110,11 +125,11 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         var domains = definition.Domains.Select(d =>
         {
             var score = card?.FindDomain(d.Key);
-            return new DomainScoreDto(d.Key, d.Name.Get("en"), d.Scored, score?.Score, score?.Stage, score?.Completeness.Ratio ?? 0,
-                [.. d.Capabilities.Select(Capability)]);
+            return new DomainScoreDto(d.Key, d.Name.Get("en"), d.Scored, score?.Score, score?.Stage,
+                progress.FindDomain(d.Key)?.Completeness.Ratio ?? 0, [.. d.Capabilities.Select(Capability)]);
         }).ToList();
         return new ScorecardDto(cycleId, country.Iso3, country.Name, country.RegionCode, row.Status.ToString(), row.ValidatedAt,
-            card?.Overall, card?.Stage, domains);
+            card?.Overall, card?.Stage, progress.Completeness.Ratio, domains);
     }
 
     private static AreaDto Area(AreaAggregate area) => new(area.Region, area.MemberStates, area.Submitted, area.Validated, area.ParticipationRate,
