@@ -101,6 +101,14 @@ public sealed record ReportData
 
     public IEnumerable<Capability> ScoredCapabilities => ScoredDomains.SelectMany(d => d.Capabilities).Where(c => c.IsScored);
 
+    /// <summary>
+    /// The countries shown that have a validated score (those the aggregates count), by name as the report's
+    /// language sorts it: the rows of a heat map, where unscored countries would be empty rows.
+    /// </summary>
+    public IReadOnlyList<ReportCountry> ScoredCountries() =>
+        [.. Countries.Where(c => c.Scorecard is not null && c.Status.IsValidated())
+            .OrderBy(c => c.Name ?? c.Iso3, StringComparer.Create(Culture, ignoreCase: false)).ThenBy(c => c.Iso3, StringComparer.Ordinal)];
+
     public string Text(LocalizedText? text) => text?.Get(Culture.Name) ?? "";
 
     public string AreaName(AreaAggregate area) => area.Region is null ? "" : RegionNames.GetValueOrDefault(area.Region, area.Region);

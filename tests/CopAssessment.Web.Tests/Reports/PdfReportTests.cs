@@ -96,6 +96,68 @@ public class PdfReportTests(ReportServices app) : IClassFixture<ReportServices>
         Assert.Contains("Africa", text);
     }
 
+    // Twelve validated countries in a cycle where every other Member State has a draft: ISO order
+    // (BRA CAF CIV COD CRI EGY FRA GBR HRV JPN KEN ZAF) and ordinal order ("Côte" after "Croatia") both differ
+    // from the order of the names.
+    private static readonly string[] HeatMapCountries = ["BRA", "CAF", "CIV", "COD", "CRI", "EGY", "FRA", "GBR", "HRV", "JPN", "KEN", "ZAF"];
+
+    private static readonly string[] HeatMapOrder =
+    [
+        "Brazil", "Central African Republic", "Costa Rica", "Côte d'Ivoire", "Croatia", "Democratic Republic of the Congo",
+        "Egypt", "France", "Japan", "Kenya", "South Africa", "United Kingdom",
+    ];
+
+    [Theory]
+    [InlineData("en", "181 countries without a validated assessment are not shown.")]
+    [InlineData("ar", "181 من البلدان التي ليس لها تقييم معتمد")] // pdftotext breaks up the lam-alef ligature of "لا"
+    public async Task Heat_map_shows_the_scored_countries_by_name_under_its_legend_and_counts_the_rest(string culture, string countLine)
+    {
+        var sources = ReportTestData.Sources(only: _ => true)
+            .Select(s => HeatMapCountries.Contains(s.Iso3) ? s : s with { Status = Domain.Workflow.SubmissionStatus.Draft, Scorecard = null })
+            .ToList();
+        var data = ReportTestData.Build(ReportKind.Global, culture: culture, sources: sources);
+        var (_, path) = await PrintAsync(data, "global-named-heatmap-" + culture);
+
+        // The heat map's page: the one that holds the first name.
+        var pages = PageCount(path);
+        var texts = Enumerable.Range(1, pages).Select(p => Flatten(Run("pdftotext", "-f", $"{p}", "-l", $"{p}", path, "-"))).ToList();
+        var page = texts.FindIndex(t => t.Contains(HeatMapOrder[0]));
+        Assert.True(page > 1, "no heat map page");
+        var text = texts[page];
+
+        // Every scored country, its long name whole (wrapped, not cut at its start), in the order of the names:
+        // rows read top to bottom from the page's layout (reading order mixes right-to-left rows).
+        Assert.All(HeatMapOrder, name => Assert.True(text.Contains(name, StringComparison.Ordinal), $"'{name}' not on the heat map page:\n{text}"));
+        Assert.DoesNotContain("…", text);
+        var rows = Normalise(Run("pdftotext", "-layout", "-f", $"{page + 1}", "-l", $"{page + 1}", path, "-"));
+        var positions = HeatMapOrder.Select(name => rows.IndexOf(string.Join(' ', name.Split(' ').Take(2)), StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+
+        // No unscored country anywhere in the report (names inside a scored one's name, such as "Congo", aside).
+        var all = string.Join("\n", texts);
+        foreach (var (iso3, name, _) in ReportTestData.Countries.Where(c => !HeatMapCountries.Contains(c.Iso3)))
+        {
+            if (HeatMapOrder.Any(shown => shown.Contains(name, StringComparison.Ordinal))) continue;
+            Assert.DoesNotMatch(new Regex($@"(?<!\p{{L}}){Regex.Escape(name)}(?!\p{{L}})"), all);
+        }
+
+        // The count of the others under the C1–C21 legend, and the legend on the map's page, above the map
+        // (the table's header repeats the codes after the count line).
+        var count = text.IndexOf(countLine, StringComparison.Ordinal);
+        Assert.True(count >= 0, $"'{countLine}' not on the heat map page:\n{text}");
+        var codes = data.ScoredCapabilities.Count();
+        var legend = Enumerable.Range(1, codes).Select(n => Regex.Match(text, $@"\bC{n}(?!\d)")).ToList();
+        Assert.All(legend, code => Assert.InRange(code.Success ? code.Index : -1, 0, count));
+        Assert.Equal(2, Regex.Matches(text, $@"\bC{codes}(?!\d)").Count);
+    }
+
+    /// <summary>
+    /// One line: bidi marks and line breaks (a wrapped name, a wrapped legend) become spaces, as the reader sees
+    /// them (pdftotext puts the marks between a right-to-left word and a number).
+    /// </summary>
+    private static string Flatten(string text) => Regex.Replace(Regex.Replace(text, "[\u202A-\u202E\u2066-\u2069]", " "), @"\s+", " ");
+
     internal static string ScoreDisplayOf(double? score) => Domain.Scoring.ScoreDisplay.Format(score);
 
     /// <summary>Collapses spaces and drops the bidi embedding marks pdftotext puts around right-to-left runs.</summary>
