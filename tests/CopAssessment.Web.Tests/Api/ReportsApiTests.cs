@@ -71,6 +71,23 @@ public class ReportsApiTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task Unscored_domains_are_listed_with_their_completeness_and_no_score()
+    {
+        var cycle = await CycleSeed.CreateAsync(app, PublicationPolicy.Named, Participants);
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var json = JsonDocument.Parse(await ken.GetStringAsync($"/api/v1/cycles/{cycle}/countries/KEN/scorecard")).RootElement;
+        var expected = CycleSeed.Expected("KEN");
+        var unscored = json.GetProperty("domains").EnumerateArray().Where(d => !d.GetProperty("scored").GetBoolean()).ToList();
+        Assert.Equal(ReportTestData.Definition.Domains.Where(d => !d.Scored).Select(d => d.Key), unscored.Select(d => d.GetProperty("key").GetString()));
+        foreach (var domain in unscored)
+        {
+            Assert.Equal(expected.FindDomain(domain.GetProperty("key").GetString()!)!.Completeness.Ratio, domain.GetProperty("completeness").GetDouble(), 12);
+            Assert.Equal(JsonValueKind.Null, domain.GetProperty("score").ValueKind);
+            Assert.All(domain.GetProperty("capabilities").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("score").ValueKind));
+        }
+    }
+
+    [Fact]
     public async Task Named_scores_list_only_the_callers_countries()
     {
         var cycle = await CycleAsync(PublicationPolicy.Named);

@@ -31,7 +31,7 @@ public sealed record ScoresDto(int CycleId, string Cycle, string PublicationPoli
 
 public sealed record CapabilityScoreDto(string Key, string Name, double? Score, string? Stage);
 
-/// <param name="Scored">False for a domain recorded for context (docs/scoring.md): listed for its completeness, never in the overall index.</param>
+/// <param name="Scored">False for a domain recorded for context (docs/scoring.md): listed for its completeness, with no score.</param>
 /// <param name="Completeness">Answered / required visible questions, 0–1, as the assessment's pages show it.</param>
 public sealed record DomainScoreDto(string Key, string Name, bool Scored, double? Score, string? Stage, double Completeness,
     IReadOnlyList<CapabilityScoreDto> Capabilities);
@@ -107,26 +107,24 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         if (row.Iso3 is null) return NotFound(new { error = "The country has no submission in this cycle." });
         var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
         var card = row.Scorecard;
-        // Before validation there is no score, but the completeness is real: the engine the assessment's pages
-        // use, run on the current answers, gives the figure those pages show.
-        var progress = card;
-        if (progress is null)
+        // Completeness at every status, from the scorecard the overview and review pages show
+        // (SubmissionScores.For): the snapshot once validated, before that the engine over the current answers.
+        // Scores stay the validated snapshot's only.
+        var submission = await db.Set<Submission>().AsNoTracking().VisibleTo(scope)
+            .Where(s => s.CycleId == cycleId && s.CountryIso3 == country.Iso3).Select(s => new { s.Id, s.Status, s.ScoreSnapshot }).SingleAsync();
+        var progress = SubmissionScores.For(submission.Status, submission.ScoreSnapshot, definition,
+            AnswerStore.Values(await answers.LoadAsync(submission.Id))).Scorecard;
+        CapabilityScoreDto Capability(Domain.Questionnaires.Capability c, bool scored)
         {
-            var submissionId = await db.Set<Submission>().AsNoTracking().VisibleTo(scope)
-                .Where(s => s.CycleId == cycleId && s.CountryIso3 == country.Iso3).Select(s => s.Id).SingleAsync();
-            progress = ScoringEngine.Score(definition, AnswerStore.Values(await answers.LoadAsync(submissionId)),
-                Domain.Workflow.SubmissionWorkflow.ScoringModeFor(row.Status));
-        }
-        CapabilityScoreDto Capability(Domain.Questionnaires.Capability c)
-        {
-            var score = card?.FindCapability(c.Key);
+            var score = scored ? card?.FindCapability(c.Key) : null;
             return new CapabilityScoreDto(c.Key, c.Name.Get("en"), score?.Score, score?.Stage);
         }
         var domains = definition.Domains.Select(d =>
         {
-            var score = card?.FindDomain(d.Key);
+            // An unscored domain shows its progress, never a score, as on the pages.
+            var score = d.Scored ? card?.FindDomain(d.Key) : null;
             return new DomainScoreDto(d.Key, d.Name.Get("en"), d.Scored, score?.Score, score?.Stage,
-                progress.FindDomain(d.Key)?.Completeness.Ratio ?? 0, [.. d.Capabilities.Select(Capability)]);
+                progress.FindDomain(d.Key)?.Completeness.Ratio ?? 0, [.. d.Capabilities.Select(c => Capability(c, d.Scored))]);
         }).ToList();
         return new ScorecardDto(cycleId, country.Iso3, country.Name, country.RegionCode, row.Status.ToString(), row.ValidatedAt,
             card?.Overall, card?.Stage, progress.Completeness.Ratio, domains);
