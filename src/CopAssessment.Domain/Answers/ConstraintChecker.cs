@@ -56,8 +56,10 @@ public static class ConstraintChecker
                 value = AnswerValue.Date(date);
                 break;
             default:
-                // Text keeps its inner whitespace and line breaks; only the ends are trimmed.
-                value = AnswerValue.Text(values.Count == 1 ? values[0] : string.Join("\n", values));
+                // Text keeps its inner whitespace and line breaks; only the ends are trimmed. A browser sends a
+                // textarea's line breaks as CRLF in a form post and as LF from script: stored as LF either way,
+                // and counted as one character each, as the page's maxlength counts them.
+                value = AnswerValue.Text((values.Count == 1 ? values[0] : string.Join("\n", values)).ReplaceLineEndings("\n"));
                 break;
         }
 
@@ -78,19 +80,26 @@ public static class ConstraintChecker
             return question.AllowsNotApplicable ? null : Messages.Get("notApplicable", culture);
         }
 
+        var constraint = question.Constraint;
+        string? Violated(string code, params object[] args) =>
+            constraint?.Message?.Get(culture) ?? Messages.Get(code, culture, args);
+
+        // Length first, so that an oversized answer costs no further work (a URL parse of a megabyte).
+        if (answer.Kind == AnswerKind.Text && AnswerLimits.MaxLength(question) is { } limit && answer.OptionOrText!.Length > limit)
+        {
+            // The definition's message speaks for its own maxLength; the built-in limit has its own text.
+            return constraint?.MaxLength == limit ? Violated("maxLength", limit) : Messages.Get("maxLength", culture, limit);
+        }
+
         if (ShapeError(question, answer) is { } shape)
         {
             return Messages.Get(shape, culture);
         }
 
-        var constraint = question.Constraint;
         if (constraint is null)
         {
             return null;
         }
-
-        string? Violated(string code, params object[] args) =>
-            constraint.Message?.Get(culture) ?? Messages.Get(code, culture, args);
 
         if (answer.Kind == AnswerKind.Number)
         {
@@ -106,18 +115,9 @@ public static class ConstraintChecker
             }
         }
 
-        if (answer.Kind == AnswerKind.Text)
+        if (answer.Kind == AnswerKind.Text && constraint.PatternRegex is { } pattern && !Matches(pattern, answer.OptionOrText!))
         {
-            var text = answer.OptionOrText!;
-            if (constraint.MaxLength is { } maxLength && text.Length > maxLength)
-            {
-                return Violated("maxLength", maxLength);
-            }
-
-            if (constraint.PatternRegex is { } pattern && !Matches(pattern, text))
-            {
-                return Violated("pattern");
-            }
+            return Violated("pattern");
         }
 
         if (constraint.Expression is { } expression
@@ -140,7 +140,9 @@ public static class ConstraintChecker
                     ? null
                     : "option";
             case QuestionType.Number:
-                return answer.Kind == AnswerKind.Number ? null : "number";
+                return answer.Kind != AnswerKind.Number ? "number"
+                    : question.Integer && answer.NumberValue != decimal.Truncate(answer.NumberValue) ? "integer"
+                    : null;
             case QuestionType.Date:
                 return answer.Kind == AnswerKind.Date ? null : "date";
             case QuestionType.Url:

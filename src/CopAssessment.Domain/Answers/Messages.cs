@@ -12,6 +12,7 @@ internal static class Messages
         {
             ["option"] = "Choose one of the listed options.",
             ["number"] = "Enter a number.",
+            ["integer"] = "Enter a whole number (no decimals).",
             ["date"] = "Enter a date as YYYY-MM-DD.",
             ["url"] = "Enter a web address starting with http:// or https://.",
             ["text"] = "Enter text.",
@@ -27,6 +28,7 @@ internal static class Messages
         {
             ["option"] = "Choisissez l'une des options proposées.",
             ["number"] = "Saisissez un nombre.",
+            ["integer"] = "Saisissez un nombre entier (sans décimales).",
             ["date"] = "Saisissez une date au format AAAA-MM-JJ.",
             ["url"] = "Saisissez une adresse web commençant par http:// ou https://.",
             ["text"] = "Saisissez un texte.",
@@ -42,6 +44,7 @@ internal static class Messages
         {
             ["option"] = "Elija una de las opciones indicadas.",
             ["number"] = "Introduzca un número.",
+            ["integer"] = "Introduzca un número entero (sin decimales).",
             ["date"] = "Introduzca una fecha con el formato AAAA-MM-DD.",
             ["url"] = "Introduzca una dirección web que empiece por http:// o https://.",
             ["text"] = "Introduzca un texto.",
@@ -57,6 +60,7 @@ internal static class Messages
         {
             ["option"] = "اختر أحد الخيارات المدرجة.",
             ["number"] = "أدخل رقمًا.",
+            ["integer"] = "أدخل عددًا صحيحًا (بدون كسور عشرية).",
             ["date"] = "أدخل تاريخًا بالصيغة YYYY-MM-DD.",
             ["url"] = "أدخل عنوانًا على الويب يبدأ بـ http:// أو https://.",
             ["text"] = "أدخل نصًا.",
@@ -72,6 +76,7 @@ internal static class Messages
         {
             ["option"] = "Выберите один из предложенных вариантов.",
             ["number"] = "Введите число.",
+            ["integer"] = "Введите целое число (без дробной части).",
             ["date"] = "Введите дату в формате ГГГГ-ММ-ДД.",
             ["url"] = "Введите веб-адрес, начинающийся с http:// или https://.",
             ["text"] = "Введите текст.",
@@ -87,6 +92,7 @@ internal static class Messages
         {
             ["option"] = "请从所列选项中选择一项。",
             ["number"] = "请输入数字。",
+            ["integer"] = "请输入整数（不带小数）。",
             ["date"] = "请按 YYYY-MM-DD 格式输入日期。",
             ["url"] = "请输入以 http:// 或 https:// 开头的网址。",
             ["text"] = "请输入文本。",

@@ -1,3 +1,4 @@
+using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Expressions;
 using System.Globalization;
 using System.Text.Json;
@@ -234,7 +235,7 @@ internal sealed partial class DefinitionReader
     private Question? ReadQuestion(JsonElement element, string path)
     {
         AllowOnly(element, path, "key", "type", "text", "help", "options", "required", "weight", "evidenceExpected",
-            "relevantWhen", "constraint");
+            "integer", "relevantWhen", "constraint");
         var key = ReadKey(element, path, Tokenizer.IsValidKey, "question");
         if (key is not null && _questions.TryGetValue(key, out var first))
         {
@@ -262,6 +263,11 @@ internal sealed partial class DefinitionReader
         var required = ReadBool(element, "required", path, defaultValue: true);
         var weight = ReadWeight(element, path);
         var evidence = ReadBool(element, "evidenceExpected", path, defaultValue: false);
+        var integer = ReadBool(element, "integer", path, defaultValue: false);
+        if (integer && type is not null && type != QuestionType.Number)
+        {
+            Problem(path + ".integer", $"integer applies to number questions only, not to '{TypeName(type.Value)}'.");
+        }
 
         var relevantWhen = ReadString(element, "relevantWhen", path, required: false);
         Expression? relevance = null;
@@ -284,6 +290,7 @@ internal sealed partial class DefinitionReader
         var question = new Question(key, type.Value, text, help, options, required, weight, evidence, relevantWhen, constraint)
         {
             Relevance = relevance,
+            Integer = integer && type == QuestionType.Number,
         };
         _questions[key] = (path, question);
         return question;
@@ -411,6 +418,10 @@ internal sealed partial class DefinitionReader
             {
                 Problem(constraintPath + ".maxLength", $"maxLength applies to text, longText and url questions only, not to '{typeName}'.");
             }
+            else if (type is not null && maxLength > AnswerLimits.ForType(type.Value))
+            {
+                Problem(constraintPath + ".maxLength", $"maxLength {maxLength} is above the limit of {AnswerLimits.ForType(type.Value)} characters for '{typeName}' answers.");
+            }
         }
 
         var pattern = ReadString(value, "pattern", constraintPath, required: false);
@@ -420,6 +431,17 @@ internal sealed partial class DefinitionReader
             if (type is not null && !isText)
             {
                 Problem(constraintPath + ".pattern", $"pattern applies to text, longText and url questions only, not to '{typeName}'.");
+            }
+
+            // The pattern is anchored at both ends, so an author who anchored only one end wrote a prefix
+            // (or suffix) test that accepts nothing but the prefix itself: "^https?://" took only "https://".
+            var anchoredStart = pattern.StartsWith('^');
+            var anchoredEnd = pattern.EndsWith('$') && !pattern.EndsWith(@"\$", StringComparison.Ordinal);
+            if (anchoredStart != anchoredEnd)
+            {
+                Problem(constraintPath + ".pattern", anchoredStart
+                    ? $"pattern must match the whole answer; '{pattern}' is anchored at its start only, so it accepts nothing longer than that start: end it with '.*' or drop the '^'."
+                    : $"pattern must match the whole answer; '{pattern}' is anchored at its end only, so it accepts nothing longer than that end: start it with '.*' or drop the '$'.");
             }
 
             try

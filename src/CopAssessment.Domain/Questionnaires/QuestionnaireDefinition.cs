@@ -48,6 +48,9 @@ public sealed record Question(
 {
     public Expression? Relevance { get; init; }
 
+    /// <summary>A number question that takes whole numbers only (counts): <c>"integer": true</c>.</summary>
+    public bool Integer { get; init; }
+
     public bool IsChoice => Type is QuestionType.YesPartialNo or QuestionType.Maturity
         or QuestionType.SingleChoice or QuestionType.MultipleChoice;
 

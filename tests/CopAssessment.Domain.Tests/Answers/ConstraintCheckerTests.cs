@@ -18,7 +18,12 @@ public class ConstraintCheckerTests
             "constraint": { "expression": "staff == null or value <= staff" } },
           { "key": "code", "type": "text", "text": { "en": "code" }, "constraint": { "maxLength": 6, "pattern": "[A-Z]{2}-[0-9]+" } },
           { "key": "since", "type": "date", "text": { "en": "since" } },
-          { "key": "site", "type": "url", "text": { "en": "site" } }
+          { "key": "site", "type": "url", "text": { "en": "site" } },
+          { "key": "victims", "type": "number", "integer": true, "text": { "en": "victims" }, "constraint": { "min": 0 } },
+          { "key": "name", "type": "text", "text": { "en": "name" } },
+          { "key": "story", "type": "longText", "text": { "en": "story" } },
+          { "key": "summary", "type": "longText", "text": { "en": "summary" },
+            "constraint": { "maxLength": 3000, "message": { "en": "At most 3000 characters." } } }
         ]
         """);
 
@@ -110,6 +115,55 @@ public class ConstraintCheckerTests
         Assert.Equal(AnswerValue.Options("x"), ConstraintChecker.Parse(Q("multi"), ["x", ""], "en").Value);
         Assert.True(ConstraintChecker.Parse(Q("ypn"), [" "], "en") is { IsValid: true, Value.IsAnswered: false });
         Assert.Equal("Between 0 and 500.", ConstraintChecker.Parse(Q("staff"), ["900"], "en").Error);
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("0.1")]
+    [InlineData("-3.75")]
+    public void A_count_refuses_a_fraction_with_its_own_message(string raw) =>
+        Assert.Equal("Enter a whole number (no decimals).", ConstraintChecker.Parse(Q("victims"), [raw], "en").Error);
+
+    [Theory]
+    [InlineData("12", "en", null)]
+    [InlineData("12.0", "en", null)]
+    [InlineData("12.5", "fr", "Saisissez un nombre entier (sans décimales).")]
+    [InlineData("12.5", "ar", "أدخل عددًا صحيحًا (بدون كسور عشرية).")]
+    public void A_count_takes_whole_numbers_and_says_so_in_the_users_language(string raw, string culture, string? expected) =>
+        Assert.Equal(expected, ConstraintChecker.Parse(Q("victims"), [raw], culture).Error);
+
+    [Fact]
+    public void A_number_without_the_integer_flag_keeps_its_fraction() =>
+        Assert.True(ConstraintChecker.Parse(Q("staff"), ["12.5"], "en") is { IsValid: true });
+
+    [Fact]
+    public void Free_text_has_a_built_in_maximum_length_per_type()
+    {
+        Assert.Null(Check("name", AnswerValue.Text(new string('a', AnswerLimits.ShortText))));
+        Assert.Equal("Use at most 1000 characters.", Check("name", AnswerValue.Text(new string('a', AnswerLimits.ShortText + 1))));
+        Assert.Null(Check("story", AnswerValue.Text(new string('a', AnswerLimits.LongText))));
+        Assert.Equal("Use at most 10000 characters.", Check("story", AnswerValue.Text(new string('a', AnswerLimits.LongText + 1))));
+        Assert.Equal("Utilisez au plus 10000 caractères.", Check("story", AnswerValue.Text(new string('a', 1_000_000)), "fr"));
+        Assert.Equal("Use at most 2000 characters.", Check("site", AnswerValue.Text("https://example.org/" + new string('a', AnswerLimits.Url))));
+    }
+
+    [Fact]
+    public void Line_breaks_are_stored_alike_from_a_form_post_and_from_script_and_count_as_one_character()
+    {
+        Assert.Equal(AnswerValue.Text("one\ntwo"), ConstraintChecker.Parse(Q("story"), ["one\r\ntwo"], "en").Value);
+        Assert.Equal(AnswerValue.Text("one\ntwo"), ConstraintChecker.Parse(Q("story"), ["one\ntwo"], "en").Value);
+        var lines = string.Join("\r\n", Enumerable.Repeat(new string('a', 99), 100));
+        Assert.Equal(9_999, lines.ReplaceLineEndings("\n").Length);
+        Assert.True(ConstraintChecker.Parse(Q("story"), [lines], "en").IsValid);
+    }
+
+    [Fact]
+    public void A_smaller_max_length_of_the_definition_wins_and_keeps_its_message()
+    {
+        Assert.Equal(3000, AnswerLimits.MaxLength(Q("summary")));
+        Assert.Equal(AnswerLimits.LongText, AnswerLimits.MaxLength(Q("story")));
+        Assert.Null(AnswerLimits.MaxLength(Q("staff")));
+        Assert.Equal("At most 3000 characters.", Check("summary", AnswerValue.Text(new string('a', 3001))));
     }
 
     [Theory]

@@ -257,6 +257,37 @@ public class DefinitionValidatorTests
     public void Non_positive_max_length_is_reported() =>
         AssertProblem(Problems(r => Question(r, 3)["constraint"] = new JsonObject { ["maxLength"] = 0 }), $"{Q}[3].constraint.maxLength", "positive whole number");
 
+    [Theory]
+    [InlineData("^https?://", "anchored at its start only")]
+    [InlineData(@"\.pdf$", "anchored at its end only")]
+    public void A_pattern_anchored_at_one_end_only_is_reported(string pattern, string message) =>
+        AssertProblem(Problems(r => Question(r, 3)["constraint"] = new JsonObject { ["pattern"] = pattern }), $"{Q}[3].constraint.pattern", message);
+
+    [Theory]
+    [InlineData("^[A-Z]{2}$")]
+    [InlineData("https?://.*")]
+    [InlineData(@"[0-9]+\$")]
+    public void A_pattern_anchored_at_both_ends_or_neither_is_accepted(string pattern) =>
+        Assert.Empty(Problems(r => Question(r, 3)["constraint"] = new JsonObject { ["pattern"] = pattern }));
+
+    [Fact]
+    public void Max_length_above_the_built_in_limit_is_reported() =>
+        AssertProblem(Problems(r => Question(r, 3)["constraint"] = new JsonObject { ["maxLength"] = 1001 }), $"{Q}[3].constraint.maxLength", "above the limit of 1000");
+
+    [Fact]
+    public void Integer_flag_is_read_on_number_questions()
+    {
+        var node = BaseNode();
+        Question(node, 2)["integer"] = true;
+        var definition = QuestionnaireDefinition.Parse(node.ToJsonString());
+        Assert.True(definition.FindQuestion("q3")!.Integer);
+        Assert.False(QuestionnaireDefinition.Parse(Base).FindQuestion("q3")!.Integer);
+    }
+
+    [Fact]
+    public void Integer_flag_on_a_text_question_is_reported() =>
+        AssertProblem(Problems(r => Question(r, 3)["integer"] = true), $"{Q}[3].integer", "number questions only");
+
     [Fact]
     public void Invalid_regex_pattern_is_reported() =>
         AssertProblem(Problems(r => Question(r, 3)["constraint"] = new JsonObject { ["pattern"] = "([a-z" }), $"{Q}[3].constraint.pattern", "Invalid regular expression");

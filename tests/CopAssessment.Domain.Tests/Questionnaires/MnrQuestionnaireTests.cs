@@ -1,3 +1,4 @@
+using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Tests.Support;
 
@@ -26,5 +27,40 @@ public class MnrQuestionnaireTests
         Assert.Equal(6, scoredDomains.Count);
         Assert.Equal(21, scoredDomains.SelectMany(d => d.Capabilities).Count(c => c.IsScored));
         Assert.Equal(4, definition.Stages.Count);
+    }
+
+    /// <summary>
+    /// What a focal point types into each free-form question is accepted: the URL question once refused every
+    /// address because its pattern was anchored at one end only (the demo seed dropped its answer silently).
+    /// </summary>
+    [Fact]
+    public void Every_free_form_question_of_the_mnr_accepts_a_plausible_answer()
+    {
+        var definition = QuestionnaireDefinition.Parse(File.ReadAllBytes(MnrPath));
+        var freeForm = definition.Questions.Where(q => !q.IsChoice).ToList();
+        Assert.Equal([QuestionType.Number, QuestionType.Text, QuestionType.LongText, QuestionType.Date, QuestionType.Url],
+            freeForm.Select(q => q.Type).Distinct().Order());
+        foreach (var question in freeForm)
+        {
+            string raw = question.Type switch
+            {
+                QuestionType.Url => "https://www.itu.int/cop",
+                QuestionType.Number => "12",
+                QuestionType.Date => "2021-06-30",
+                QuestionType.LongText => "Two ministries share the work.\nThe budget is reviewed yearly.",
+                _ => "National Child Online Protection Office",
+            };
+            Assert.True(ConstraintChecker.Parse(question, [raw], "en").Error is null, $"{question.Key} ({question.Type}) refused '{raw}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("cj.7.5")]
+    [InlineData("vs.9.2")]
+    public void Mnr_counts_take_whole_numbers_only(string key)
+    {
+        var question = QuestionnaireDefinition.Parse(File.ReadAllBytes(MnrPath)).FindQuestion(key)!;
+        Assert.True(question.Integer);
+        Assert.Equal("Enter a whole number (no decimals).", ConstraintChecker.Parse(question, ["12.5"], "en").Error);
     }
 }

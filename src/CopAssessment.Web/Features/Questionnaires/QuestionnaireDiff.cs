@@ -34,7 +34,7 @@ public static class QuestionnaireDiff
 
     private static IEnumerable<Difference> Differences(Question a, Question b, QuestionnaireDefinition from, QuestionnaireDefinition to)
     {
-        if (a.Type != b.Type) yield return new("Type", a.Type.ToString(), b.Type.ToString());
+        if (a.Type != b.Type || a.Integer != b.Integer) yield return new("Type", TypeOf(a), TypeOf(b));
         foreach (var language in a.Text.Languages.Union(b.Text.Languages))
         {
             var (ta, tb) = (a.Text.Texts.GetValueOrDefault(language), b.Text.Texts.GetValueOrDefault(language));
@@ -60,6 +60,8 @@ public static class QuestionnaireDiff
     public const string Always = "always", None = "none", Yes = "Yes", No = "No";
 
     private static string YesNo(bool value) => value ? Yes : No;
+
+    private static string TypeOf(Question q) => q.Integer ? $"{q.Type} (integer)" : q.Type.ToString();
 
     private static string Options(Question q) =>
         string.Join(", ", q.Options.Select(o => $"{o.Key}={o.Score?.ToString("0.###", CultureInfo.InvariantCulture) ?? "–"}"));
