@@ -1,5 +1,6 @@
 // Autosave for the assessment pages. The page works without it (one "Save" button per page);
-// with it each answer is saved as it changes, one request at a time, retried when the connection returns.
+// with it each answer is saved as it changes (at once for a choice or a field left, after a pause in typing),
+// one request at a time, retried when the connection returns, and sent at once when the page is left.
 (function () {
   'use strict';
   var form = document.getElementById('answers-form');
@@ -7,10 +8,9 @@
   var url = form.getAttribute('data-autosave-url');
   var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
   var status = document.getElementById('autosave-status');
-  var pending = {};      // question key -> true while a change waits to be sent
-  var timers = {};
-  var queue = [];
-  var busy = false;
+  var timers = {};      // question key -> debounce timer while the person is typing
+  var queue = [];       // question keys whose change waits to be sent, oldest first
+  var busy = false;     // one save at a time, except when the page is left (flushAll)
 
   function text(name) { return status.getAttribute('data-' + name) || ''; }
   function setGlobal(state) { status.textContent = text(state); status.setAttribute('data-current', state); }
@@ -103,25 +103,29 @@
   }
 
   function enqueue(key) {
-    pending[key] = true;
+    clearTimeout(timers[key]);
+    delete timers[key];
     if (queue.indexOf(key) < 0) queue.push(key);
     setState(section(key), 'saving');
     pump();
   }
 
-  function pump() {
-    if (busy || queue.length === 0) return;
-    if (!navigator.onLine) { setGlobal('offline'); return; }
-    var key = queue.shift();
+  // keepalive lets a save finish after the page is gone (a click on a link right after typing), but the
+  // browser allows only 64 KiB of keepalive bodies in flight: a very long answer goes without it.
+  var KEEPALIVE_BUDGET = 60000;
+
+  function send(key) {
     var el = section(key);
-    delete pending[key];
-    busy = true;
-    setGlobal('saving');
     var body = new FormData();
+    var size = 200;
     body.append('key', key);
     body.append('version', el.getAttribute('data-version'));
-    values(el).forEach(function (v) { body.append('value', v); });
-    fetch(url, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'RequestVerificationToken': token, 'Accept': 'application/json' } })
+    values(el).forEach(function (v) { body.append('value', v); size += 100 + v.length * 3; });
+    setGlobal('saving');
+    return fetch(url, {
+      method: 'POST', body: body, credentials: 'same-origin', keepalive: size < KEEPALIVE_BUDGET,
+      headers: { 'RequestVerificationToken': token, 'Accept': 'application/json' },
+    })
       .then(function (response) {
         var json = (response.headers.get('Content-Type') || '').indexOf('application/json') >= 0;
         // A server error may pass (a restart): send again later. Anything else that is not the
@@ -131,49 +135,80 @@
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
       .then(function (r) {
-        busy = false;
         var d = r.data;
         if (!d) {
-          showError(el, text('stopped')); setState(el, 'invalid'); setGlobal('stopped');
+          showError(el, text('stopped')); setState(el, 'stopped'); setGlobal('stopped');
           return;
         }
         if (d.hidden) applyHidden(d.hidden);
         if (r.status === 200) {
-          setVersion(el, d.version); showError(el, ''); setState(el, 'saved'); setGlobal('saved');
+          setVersion(el, d.version); showError(el, '');
+          // Typed again while this was on its way: that newer change is still to be sent.
+          if (!timers[key] && queue.indexOf(key) < 0) setState(el, 'saved');
+          setGlobal('saved');
         } else if (r.status === 409) {
           setState(el, 'conflict'); setGlobal('conflict'); showConflict(el, d);
         } else {
           showError(el, d.error); setState(el, 'invalid'); setGlobal('invalid');
         }
-        pump();
-      })
-      .catch(function () {
+      }, function () {
         // Network failure: keep the change and send it again when the browser is back online.
-        busy = false;
         if (queue.indexOf(key) < 0) queue.unshift(key);
         setState(el, 'failed'); setGlobal('failed');
         setTimeout(pump, 5000);
       });
   }
 
+  function pump() {
+    if (busy || queue.length === 0) return;
+    if (!navigator.onLine) { setGlobal('offline'); return; }
+    busy = true;
+    send(queue.shift()).then(function () { busy = false; pump(); });
+  }
+
+  // The page is being left or hidden: send every waiting change now, side by side, with keepalive.
+  function flushAll() {
+    Object.keys(timers).forEach(function (key) {
+      clearTimeout(timers[key]);
+      delete timers[key];
+      if (queue.indexOf(key) < 0) queue.push(key);
+    });
+    if (!navigator.onLine) return;
+    while (queue.length > 0) send(queue.shift());
+  }
+
+  function questionOf(input) {
+    if (!input.name || input.name.indexOf('a:') !== 0) return null;
+    return input.closest('.question');
+  }
+
   function changed(event) {
     var input = event.target;
-    if (!input.name || input.name.indexOf('a:') !== 0) return;
-    var el = input.closest('.question');
+    var el = questionOf(input);
+    if (!el) return;
     var key = el.getAttribute('data-key');
+    // A choice, a date picked, or a field left (change): save at once. Typing waits for a pause.
+    if (event.type === 'change' || input.type === 'radio' || input.type === 'checkbox') { enqueue(key); return; }
     clearTimeout(timers[key]);
-    pending[key] = true;   // from the first keystroke, so leaving the page before the save warns
-    var delay = (input.type === 'radio' || input.type === 'checkbox' || event.type === 'change') ? 150 : 800;
     setState(el, 'saving');
-    timers[key] = setTimeout(function () { enqueue(key); }, delay);
+    timers[key] = setTimeout(function () { enqueue(key); }, 800);
   }
 
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
+  // Leaving a field whose typing has not been sent yet (no change event when the text went back to what it was).
+  form.addEventListener('focusout', function (event) {
+    var el = questionOf(event.target);
+    if (el && timers[el.getAttribute('data-key')]) enqueue(el.getAttribute('data-key'));
+  });
   window.addEventListener('online', pump);
+  window.addEventListener('pagehide', flushAll);
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushAll(); });
   window.addEventListener('beforeunload', function (e) {
-    // Unsent changes, or answers shown as not saved (conflict, invalid): leaving would lose them.
-    var unsaved = form.querySelector('.save-state[data-state="conflict"], .save-state[data-state="invalid"], .save-state[data-state="failed"]');
-    if (busy || queue.length > 0 || Object.keys(pending).length > 0 || unsaved) { e.preventDefault(); e.returnValue = ''; }
+    // Waiting changes go now (keepalive), so leaving is safe; warn only when a save has failed (refused,
+    // conflicting, signed out, or no connection), because leaving would lose what the person typed.
+    flushAll();
+    var failed = form.querySelector('.save-state[data-state="conflict"], .save-state[data-state="invalid"], .save-state[data-state="failed"], .save-state[data-state="stopped"]');
+    if (failed || (!navigator.onLine && queue.length > 0)) { e.preventDefault(); e.returnValue = ''; }
   });
 })();
