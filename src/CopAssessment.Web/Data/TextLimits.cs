@@ -10,8 +10,8 @@ public static class TextLimits
     /// <summary>Comments, replies, return notes, validation notes and reopening reasons.</summary>
     public const int Note = 4000;
 
-    /// <summary>A web address given as evidence.</summary>
-    public const int Url = 2000;
+    /// <summary>A web address given as evidence: the one limit of every address (answers use it too, see AnswerLimits).</summary>
+    public const int Url = CopAssessment.Domain.Answers.WebAddress.MaxLength;
 
     public const int Email = 256;
 
