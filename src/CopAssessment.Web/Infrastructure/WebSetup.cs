@@ -15,8 +15,6 @@ public static class WebSetup
             {
                 // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                // Order 0 runs before the antiforgery filter (order 1000), which cannot read such a body either.
-                options.Filters.Add<UnreadableFormFilter>(order: 0);
                 // Validation is FluentValidation's job, with messages we write and translate.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

@@ -66,7 +66,8 @@ public sealed class RequestGuard(IOptions<UploadOptions> uploads) : IMiddleware
                 await RefuseControlCharactersAsync(context);
                 return;
             }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            // A multipart body cut short ends in a plain IOException ("Unexpected end of Stream").
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 await Refusal.WriteAsync(context, StatusCodes.Status400BadRequest, L => L["The form could not be read. Reload the page and try again."]);
                 return;
