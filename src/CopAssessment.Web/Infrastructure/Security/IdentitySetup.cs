@@ -3,8 +3,8 @@ using CopAssessment.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 
@@ -65,13 +65,11 @@ public static class IdentitySetup
 /// A sign-in cookie is honoured only while the person's security stamp is the one it was issued with.
 /// Identity checks that once a minute (and then rebuilds the claims, so role and scope changes arrive);
 /// in between, one primary-key read per request compares the stamp, so that signing out (which changes
-/// it), a lock or a password reset ends every copy of the cookie at once, not a minute later.
+/// it), a lock or a password reset ends every copy of the cookie at once, not a minute later. The read
+/// goes through the multiplexed data source: it is on every request, autosave's included (decision 0005).
 /// </summary>
 public static class SessionStamp
 {
-    private static readonly Func<CopDbContext, string, Task<string?>> StampOf = EF.CompileAsyncQuery(
-        (CopDbContext db, string id) => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefault());
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -81,9 +79,19 @@ public static class SessionStamp
         var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var id = principal.FindFirstValue(claims.UserIdClaimType);
         var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
-        if (id is not null && stamp is not null && await StampOf(services.GetRequiredService<CopDbContext>(), id) == stamp) return;
+        if (id is not null && stamp is not null && await StoredStampAsync(services.GetRequiredService<MultiplexedDatabase>(), id) == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    private static async Task<string?> StoredStampAsync(MultiplexedDatabase database, string userId)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = $1""", connection)
+        {
+            Parameters = { new() { Value = userId } },
+        };
+        return await command.ExecuteScalarAsync() as string;
     }
 }
 
