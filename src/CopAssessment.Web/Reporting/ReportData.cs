@@ -4,6 +4,7 @@ using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Infrastructure.Localization;
 
 using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 
@@ -36,8 +37,12 @@ public sealed record ReportCountry(
 /// <summary>One piece of evidence: a web address, or an uploaded file (<paramref name="FileName"/>) and its absolute download address.</summary>
 public sealed record ReportEvidence(string Url, string? FileName = null)
 {
-    /// <summary>As printed, where no link can be followed: the address, or the file name and its download address.</summary>
-    public string Text => FileName is null ? Url : $"{FileName} — {Url}";
+    /// <summary>
+    /// As printed, where no link can be followed: the address, or the file name and its download address. The
+    /// name is isolated (FSI…PDI): written right to left, or carrying a directional control from before uploads
+    /// were cleaned, it would otherwise reorder the address after it.
+    /// </summary>
+    public string Text => FileName is null ? Url : $"{Bidi.Isolate(FileName)} — {Url}";
 }
 
 public sealed record ReportBestPractice(string Title, string? Country, string Summary, string? Url)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CopAssessment.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Uploads;
@@ -33,10 +34,13 @@ public sealed class UploadReader(IOptions<UploadOptions> options)
         return (new UploadedFile(name, type.ContentType, content, Convert.ToHexStringLower(SHA256.HashData(content))), null);
     }
 
-    /// <summary>The last path segment without control characters, quotes or slashes, at most 200 characters.</summary>
+    /// <summary>
+    /// The last path segment without control characters (directional ones included: they make
+    /// <c>photo\u202Egnp.exe</c> display as "photo exe.png"), quotes or slashes, at most 200 characters.
+    /// </summary>
     public static string CleanFileName(string? name, string fallback)
     {
-        var justName = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var justName = Bidi.StripControls(Path.GetFileName((name ?? "").Replace('\\', '/')));
         var cleaned = new string(justName.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
         if (cleaned.Length == 0) cleaned = fallback;
         return cleaned.Length > 200 ? cleaned[^200..] : cleaned;

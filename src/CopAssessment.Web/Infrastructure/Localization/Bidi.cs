@@ -1,0 +1,23 @@
+using System.Buffers;
+
+namespace CopAssessment.Web.Infrastructure.Localization;
+
+/// <summary>
+/// User-written text keeps its own direction and cannot reorder what surrounds it. Pages isolate it with
+/// <c>dir="auto"</c> or <c>&lt;bdi&gt;</c>; where the text is formatted into a sentence or printed outside
+/// HTML markup, <see cref="Isolate"/> wraps it in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text
+/// equivalent. File names lose their directional controls at upload (<see cref="StripControls"/>): a name such
+/// as <c>photo\u202Egnp.exe</c> would otherwise display as "photo exe.png".
+/// </summary>
+public static class Bidi
+{
+    /// <summary>LRE, RLE, PDF, LRO, RLO (U+202A–202E) and LRI, RLI, FSI, PDI (U+2066–2069).</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    public static bool HasControls(string text) => text.AsSpan().IndexOfAny(Controls) >= 0;
+
+    public static string StripControls(string text) =>
+        HasControls(text) ? string.Concat(text.Where(c => !Controls.Contains(c))) : text;
+
+    public static string Isolate(string? text) => string.IsNullOrEmpty(text) ? "" : "\u2068" + text + "\u2069";
+}
