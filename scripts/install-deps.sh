@@ -3,7 +3,8 @@
 # commands, so that a newcomer's first PDF export works as well as the test suite's:
 #   app   what the running app itself needs: PostgreSQL server binaries (the project's own cluster),
 #         Chromium (PDF reports) and the Noto fonts (Arabic and Chinese text in PDFs)
-#   test  the above plus poppler-utils (the tests read PDFs back with pdftotext)
+#   test  the above plus poppler-utils (the tests read PDFs back with pdftotext) and npm (the browser
+#         tests install axe-core with npm ci)
 #   --check PROFILE   prints the missing packages, one a line, and installs nothing
 set -euo pipefail
 
@@ -18,7 +19,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 case "$profile" in
   app) ;;
-  test) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) ;;
+  test) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+        command -v npm >/dev/null 2>&1 || need+=(npm) ;;
   *) echo "usage: $0 [--check] app|test" >&2; exit 2 ;;
 esac
 

@@ -12,6 +12,8 @@ if [ -z "${ConnectionStrings__Cop:-}" ]; then
   export ConnectionStrings__Cop
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+# axe-core for the accessibility browser tests: a test-only npm package pinned by package-lock.json.
+[ -d tests/CopAssessment.Browser.Tests/node_modules/axe-core ] || (cd tests/CopAssessment.Browser.Tests && npm ci --no-audit --no-fund --silent)
 
 dotnet build CopAssessment.sln -c Release -nologo -v quiet
 status=0

@@ -70,7 +70,8 @@ public class ReportsWebTests(CopAppFactory app)
 
         using var workbook = ExcelReportTests.Open(await ken.GetByteArrayAsync($"/reports/cycles/{cycle}/countries/KEN/excel"));
         var answers = ExcelReportTests.Read(workbook, "Answers");
-        Assert.Equal($"https://example.org/ken/strategy\nken-policy.pdf — {download}", answers.Text(answers.RowOf(0, "pg.1.1"), 5));
+        // The file name is isolated (FSI…PDI) so that a right-to-left name cannot reorder the address after it.
+        Assert.Equal($"https://example.org/ken/strategy\n\u2068ken-policy.pdf\u2069 — {download}", answers.Text(answers.RowOf(0, "pg.1.1"), 5));
 
         // Ghana's scorecard does not carry Kenya's evidence.
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
