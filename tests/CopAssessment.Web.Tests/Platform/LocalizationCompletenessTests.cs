@@ -15,6 +15,15 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex("new NavigationItem\\(\"([^\"]+)\"")]
     private static partial Regex NavigationText();
 
+    /// <summary><c>L.Plural(n, "{0} practice found", "{0} practices found")</c>: the second (English "other") form is the key.</summary>
+    [GeneratedRegex("""\.Plural\([^;]*?,\s*"(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"\)""")]
+    private static partial Regex PluralKey();
+
+    private static IEnumerable<string> PluralKeys(string web) =>
+        Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .SelectMany(f => PluralKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)));
+
     private static string RepositoryRoot() => CopAssessment.Tests.RepositoryPaths.Root;
 
     public static IEnumerable<object[]> Cultures() => [["fr"], ["ar"]];
@@ -28,12 +37,19 @@ public partial class LocalizationCompletenessTests
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
             .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Concat(NavigationText().Matches(File.ReadAllText(f)))
                 .Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Concat(PluralKeys(web))
             .ToHashSet();
         // Keys built at run time: statuses and actions shown through L[x.ToString()], and role names.
         keys.UnionWith(Enum.GetNames<Domain.Workflow.SubmissionStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleAction>());
         keys.UnionWith(Enum.GetNames<Data.Reports.ExportStatus>());
+        // The one label source: statuses, report kinds and audit actions.
+        keys.UnionWith(Enum.GetValues<Domain.Workflow.SubmissionStatus>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Enum.GetValues<Domain.Workflow.CycleStatus>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Enum.GetValues<Data.Reports.ExportStatus>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Enum.GetValues<Reporting.ReportKind>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Infrastructure.Localization.Labels.AuditActions.Values);
         keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
         keys.UnionWith(WorkflowRefusals());
         keys.UnionWith(Features.Questionnaires.QuestionnaireDiff.Fields);
@@ -44,6 +60,24 @@ public partial class LocalizationCompletenessTests
             .ToHashSet();
         var missing = keys.Where(k => k.Length > 0 && !translated.Contains(k)).Order().ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} strings lack a '{culture}' translation:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>A count message lists every plural form the language has (Arabic: zero, one, two, few, many, other).</summary>
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Every_plural_message_has_the_forms_the_language_needs(string culture)
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "CopAssessment.Web");
+        var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!)
+            .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var needed = Infrastructure.Localization.PluralRules.Categories[culture].Where(c => c != "many" || culture == "ar");
+        var problems = PluralKeys(web).Distinct()
+            .Select(key => (key, forms: Infrastructure.Localization.PluralRules.Parse(translated.GetValueOrDefault(key) ?? "")))
+            .Where(k => needed.Any(c => !k.forms.ContainsKey(c)))
+            .Select(k => $"{k.key}: needs {string.Join(", ", needed)}; has {string.Join(", ", k.forms.Keys)}")
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     /// <summary>Every reason the workflow rules give for refusing, as pages show it through L[reason].</summary>

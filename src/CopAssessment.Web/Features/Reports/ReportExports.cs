@@ -1,10 +1,12 @@
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
 using CopAssessment.Web.Reporting.Pdf;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Quartz;
 
 namespace CopAssessment.Web.Features.Reports;
@@ -13,6 +15,12 @@ public sealed record ExportView(Guid Id, ReportKind Kind, int CycleId, string Cy
     ReportFormat Format, string Language, ExportStatus Status, int Progress, string? Error, string? FileName,
     DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset? ExpiresAt)
 {
+    /// <summary>The country's or region's name (English, as stored), not its code.</summary>
+    public string? SubjectName { get; init; }
+
+    /// <summary>"Country scorecard · Kenya", "Regional stocktaking · Africa", "Global stocktaking".</summary>
+    public string Title(IStringLocalizer L) => L.Label(Kind) + (SubjectName is null ? "" : " · " + (Kind == ReportKind.Regional ? L[SubjectName] : SubjectName));
+
     public TimeSpan Elapsed => ((Status is ExportStatus.Done or ExportStatus.Failed ? FinishedAt : null) ?? DateTimeOffset.UtcNow) - (StartedAt ?? RequestedAt);
 }
 
@@ -57,7 +65,11 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
         var export = await Visible(caller).Where(e => e.Id == id)
             .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
                 e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
-                e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt))
+                e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
+            {
+                SubjectName = db.Countries.Where(x => x.Iso3 == e.CountryIso3).Select(x => x.Name).FirstOrDefault()
+                    ?? db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync();
         return export;
     }
@@ -66,7 +78,11 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
         Visible(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)
             .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
                 e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
-                e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt))
+                e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
+            {
+                SubjectName = db.Countries.Where(x => x.Iso3 == e.CountryIso3).Select(x => x.Name).FirstOrDefault()
+                    ?? db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),
+            })
             .ToListAsync();
 
     public async Task<(byte[] Content, string FileName, string ContentType)?> DownloadAsync(Guid id, UserScope caller)

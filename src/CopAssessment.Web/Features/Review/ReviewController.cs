@@ -19,7 +19,9 @@ public sealed class QueueModel
 {
     public required IReadOnlyList<QueueRow> Rows { get; init; }
     public required IReadOnlyList<(int Id, string Name)> Cycles { get; init; }
-    public required IReadOnlyList<string> Regions { get; init; }
+    /// <summary>Regions by code with their (English, translated by the view) names: the filter and the rows show names, not codes.</summary>
+    public required IReadOnlyList<(string Code, string Name)> Regions { get; init; }
+    public IReadOnlyDictionary<string, string> RegionNames => Regions.ToDictionary(r => r.Code, r => r.Name);
     public int? Cycle { get; init; }
     public string? Region { get; init; }
     public SubmissionStatus? Status { get; init; }
@@ -88,7 +90,7 @@ public class ReviewController(CopDbContext db, AssessmentAccess access, AnswerSt
             .Select(c => (c.Id, c.Name)).ToList();
         return View("Queue", new QueueModel
         {
-            Rows = rows, Cycles = cycles, Regions = await db.Regions.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(),
+            Rows = rows, Cycles = cycles, Regions = (await db.Regions.OrderBy(r => r.Name).Select(r => new { r.Code, r.Name }).ToListAsync()).Select(r => (r.Code, r.Name)).ToList(),
             Cycle = cycle, Region = region, Status = status, MinAgeDays = age,
         });
     }

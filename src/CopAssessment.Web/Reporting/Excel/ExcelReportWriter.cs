@@ -165,7 +165,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
             foreach (var country in data.Countries)
             {
                 var card = country.Scorecard;
-                sheet.Row([country.Iso3, country.Name ?? "", country.Region, StatusText(country.Status), XCell.Score(card?.Overall),
+                sheet.Row([country.Iso3, country.Name ?? "", data.RegionNames.GetValueOrDefault(country.Region, country.Region), StatusText(country.Status), XCell.Score(card?.Overall),
                     .. capabilities.Select(c => XCell.Score(card?.FindCapability(c.Key)?.Score))]);
             }
         }
@@ -175,7 +175,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
             foreach (var area in data.Areas)
             {
                 var name = area.Region is null ? L["Global mean"].Value : data.AreaName(area);
-                XCell[] head = named ? ["", name, area.Region ?? "", ""] : [name, XCell.Int(area.Overall.N)];
+                XCell[] head = named ? ["", name, area.Region is null ? "" : name, ""] : [name, XCell.Int(area.Overall.N)];
                 sheet.Row([.. head, XCell.Score(area.Overall.Mean), .. capabilities.Select(c => XCell.Score(Find(area.Capabilities, c.Key)?.Mean))]);
             }
         }
@@ -378,15 +378,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         ? L["Named results"]
         : L["Aggregated and anonymised: no country is named and no figure covers fewer than three countries"];
 
-    private string StatusText(SubmissionStatus status) => L[status switch
-    {
-        SubmissionStatus.Draft => "Draft",
-        SubmissionStatus.Submitted => "Submitted",
-        SubmissionStatus.InReview => "In review",
-        SubmissionStatus.Returned => "Returned",
-        SubmissionStatus.Validated => "Validated",
-        _ => "Published",
-    }];
+    private string StatusText(SubmissionStatus status) => L.Label(status);
 
     private static XCell[] Headers(params string[] texts) => [.. texts.Select(XCell.Header)];
 

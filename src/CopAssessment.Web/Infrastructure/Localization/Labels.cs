@@ -1,0 +1,174 @@
+using System.Globalization;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Reporting;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Infrastructure.Localization;
+
+/// <summary>
+/// One label source for the values people see: statuses, report kinds and formats, languages and audit
+/// actions. Each method returns the English text, which is the localizer key; the views, the Excel and the PDF
+/// writers all go through <see cref="LabelExtensions"/>, so an enum name (<c>InReview</c>) or a slug
+/// (<c>submission-startreview</c>) never reaches a page or a file.
+/// </summary>
+public static class Labels
+{
+    public static string Of(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Draft => "Draft",
+        SubmissionStatus.Submitted => "Submitted",
+        SubmissionStatus.InReview => "In review",
+        SubmissionStatus.Returned => "Returned",
+        SubmissionStatus.Validated => "Validated",
+        _ => "Published",
+    };
+
+    public static string Of(CycleStatus status) => status switch
+    {
+        CycleStatus.Planned => "Planned",
+        CycleStatus.Open => "Open",
+        CycleStatus.Closed => "Closed",
+        _ => "Published",
+    };
+
+    public static string Of(ExportStatus status) => status switch
+    {
+        ExportStatus.Queued => "Queued",
+        ExportStatus.Running => "Running",
+        ExportStatus.Done => "Done",
+        _ => "Failed",
+    };
+
+    public static string Of(ReportKind kind) => kind switch
+    {
+        ReportKind.Country => "Country scorecard",
+        ReportKind.Regional => "Regional stocktaking",
+        _ => "Global stocktaking",
+    };
+
+    /// <summary>Format names are the same in every language.</summary>
+    public static string Of(ReportFormat format) => format == ReportFormat.Pdf ? "PDF" : "Excel";
+
+    /// <summary>A language by its own name ("العربية"), as the language switcher shows it.</summary>
+    public static string Language(string code) => LocalizationSetup.NativeNames.GetValueOrDefault(code) ?? code;
+
+    /// <summary>Every audit action the application records, with its label. Slugs built from an enum are listed from the enum.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["answer-changed"] = "Answer changed",
+        ["best-practice-attachment-added"] = "Best-practice attachment added",
+        ["best-practice-attachment-removed"] = "Best-practice attachment removed",
+        ["best-practice-publish"] = "Best practice published",
+        ["best-practice-requestchanges"] = "Best practice: changes requested",
+        ["best-practice-decline"] = "Best practice declined",
+        ["comment-added"] = "Comment added",
+        ["country-changed"] = "Country changed",
+        ["cycle-created"] = "Cycle created",
+        ["cycle-open"] = "Cycle opened",
+        ["cycle-close"] = "Cycle closed",
+        ["cycle-reopen"] = "Cycle reopened",
+        ["cycle-publish"] = "Cycle published",
+        ["cycle-deadline-extended"] = "Cycle deadline extended",
+        ["evidence-added"] = "Evidence added",
+        ["evidence-removed"] = "Evidence removed",
+        ["invitation-accepted"] = "Invitation accepted",
+        ["invitation-created"] = "Invitation created",
+        ["invitation-revoked"] = "Invitation revoked",
+        ["password-reset"] = "Password reset",
+        ["password-reset-requested"] = "Password reset requested",
+        ["questionnaire-imported"] = "Questionnaire imported",
+        ["region-renamed"] = "Region renamed",
+        ["sign-in"] = "Signed in",
+        ["sign-in-failed"] = "Sign-in failed",
+        ["submission-submit"] = "Assessment submitted",
+        ["submission-startreview"] = "Review started",
+        ["submission-return"] = "Assessment returned for revision",
+        ["submission-validate"] = "Assessment validated",
+        ["submission-publish"] = "Assessment published",
+        ["submission-reopen"] = "Assessment reopened",
+        ["user-changed"] = "User changed",
+        ["user-locked"] = "User locked",
+        ["user-unlocked"] = "User unlocked",
+    };
+
+    /// <summary>An action recorded before it had a label still reads as words, not as a slug.</summary>
+    public static string AuditAction(string action) =>
+        AuditActions.GetValueOrDefault(action) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(action.Replace('-', ' '));
+}
+
+public static class LabelExtensions
+{
+    public static LocalizedString Label(this IStringLocalizer L, SubmissionStatus status) => L[Labels.Of(status)];
+    public static LocalizedString Label(this IStringLocalizer L, CycleStatus status) => L[Labels.Of(status)];
+    public static LocalizedString Label(this IStringLocalizer L, ExportStatus status) => L[Labels.Of(status)];
+    public static LocalizedString Label(this IStringLocalizer L, ReportKind kind) => L[Labels.Of(kind)];
+    public static string Label(this IStringLocalizer L, ReportFormat format) => Labels.Of(format);
+    public static LocalizedString AuditAction(this IStringLocalizer L, string action) => L[Labels.AuditAction(action)];
+
+    /// <summary>
+    /// A message with a count in the plural form the language needs: <paramref name="other"/> is the key, and its
+    /// translation lists the forms by CLDR category, <c>one:…|other:…</c> (Arabic: zero, one, two, few, many, other).
+    /// English uses <paramref name="one"/> for 1 and <paramref name="other"/> otherwise.
+    /// </summary>
+    public static LocalizedString Plural(this IStringLocalizer L, int count, string one, string other)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var category = PluralRules.Category(language, count);
+        var translated = L[other];
+        var format = language == "en" || translated.ResourceNotFound
+            ? (category == "one" ? one : other)
+            : PluralRules.Select(translated.Value, category);
+        return new LocalizedString(other, string.Format(CultureInfo.CurrentCulture, format, count), translated.ResourceNotFound);
+    }
+}
+
+/// <summary>CLDR cardinal plural categories for whole numbers in the UI languages.</summary>
+public static class PluralRules
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Categories = new Dictionary<string, string[]>
+    {
+        ["en"] = ["one", "other"],
+        ["fr"] = ["one", "many", "other"],
+        ["ar"] = ["zero", "one", "two", "few", "many", "other"],
+    };
+
+    public static string Category(string language, long n)
+    {
+        n = Math.Abs(n);
+        return language switch
+        {
+            "ar" => n switch
+            {
+                0 => "zero",
+                1 => "one",
+                2 => "two",
+                _ when n % 100 is >= 3 and <= 10 => "few",
+                _ when n % 100 is >= 11 and <= 99 => "many",
+                _ => "other",
+            },
+            // French: 0 and 1 are singular; exact millions take "de" ("1 000 000 de pratiques").
+            "fr" => n is 0 or 1 ? "one" : n % 1_000_000 == 0 ? "many" : "other",
+            _ => n == 1 ? "one" : "other",
+        };
+    }
+
+    /// <summary>The form for <paramref name="category"/> in a translation written as <c>one:…|other:…</c>; "other" when missing.</summary>
+    public static string Select(string forms, string category)
+    {
+        var parsed = Parse(forms);
+        return parsed.GetValueOrDefault(category) ?? parsed.GetValueOrDefault("other") ?? forms;
+    }
+
+    public static IReadOnlyDictionary<string, string> Parse(string forms)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in forms.Split('|'))
+        {
+            var colon = part.IndexOf(':');
+            if (colon <= 0 || !Categories["ar"].Contains(part[..colon])) return new Dictionary<string, string> { ["other"] = forms };
+            result[part[..colon]] = part[(colon + 1)..];
+        }
+        return result;
+    }
+}

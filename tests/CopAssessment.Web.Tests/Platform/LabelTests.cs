@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Tests;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
+
+namespace CopAssessment.Web.Tests.Platform;
+
+/// <summary>
+/// Pages show labels from one source (<see cref="Labels"/>), in English, French and Arabic, and never an enum
+/// name (InReview), a format or language code (Pdf · ar), a region code or an audit slug; counts take the
+/// plural form of the language.
+/// </summary>
+[Collection(AppCollection.Name)]
+public partial class LabelTests(CopAppFactory app)
+{
+    public static IEnumerable<object[]> Languages() => [["en"], ["fr"], ["ar"]];
+
+    private static readonly Dictionary<string, (string InReview, string Africa, string ReviewStarted, string CountryScorecard, string NoPractice)> Expected = new()
+    {
+        ["en"] = ("In review", "Africa", "Review started", "Country scorecard", "0 practices found"),
+        ["fr"] = ("En cours d'examen", "Afrique", "Examen commencé", "Fiche de résultats du pays", "0 pratique trouvée"),
+        ["ar"] = ("قيد المراجعة", "أفريقيا", "بدء المراجعة", "بطاقة أداء البلد", "لم يُعثر على أي ممارسة"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Pages_show_status_region_format_language_and_audit_labels_never_raw_names(string language)
+    {
+        var expected = Expected[language];
+        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
+        await app.WithDbAsync(async db =>
+        {
+            var submission = await db.Set<Submission>().SingleAsync(s => s.Id == id);
+            submission.Status = SubmissionStatus.InReview;
+            submission.SubmittedAt = DateTimeOffset.UtcNow.AddDays(-1);
+            db.Add(new SubmissionTransition { SubmissionId = id, From = SubmissionStatus.Draft, To = SubmissionStatus.Submitted, By = "focal.ken@demo.local" });
+            db.Add(new SubmissionTransition { SubmissionId = id, From = SubmissionStatus.Submitted, To = SubmissionStatus.InReview, By = "reviewer@demo.local" });
+            db.Add(new Data.AuditEvent { Action = "submission-startreview", UserEmail = "reviewer@demo.local", Subject = $"submission {id}", CountryIso3 = "KEN" });
+            db.Add(new ReportExport { Kind = ReportKind.Country, CycleId = submission.CycleId, RegionCode = "AFR", CountryIso3 = "KEN", Format = ReportFormat.Pdf, Language = "ar", Status = ExportStatus.Done, RequestedBy = "admin@demo.local" });
+            return await db.SaveChangesAsync();
+        });
+        var q = $"culture={language}&ui-culture={language}";
+        var admin = await app.SignedInClientAsync("admin@demo.local");
+
+        var overview = Text(await admin.GetStringAsync($"/assessments/{id}?{q}"));
+        Assert.Contains(expected.InReview, overview);
+        Assert.DoesNotContain("InReview", overview);
+
+        var queue = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/review?status=InReview&{q}"));
+        Assert.Contains($">{expected.InReview}</option>", queue);
+        Assert.Contains($">{expected.Africa}</option>", queue);
+        Assert.DoesNotContain(">AFR</option>", queue);
+        Assert.DoesNotContain(">InReview</option>", queue);
+        Assert.DoesNotContain("<td>AFR</td>", queue);
+
+        var audit = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/audit?{q}"));
+        Assert.Contains($">{expected.ReviewStarted}</option>", audit);
+        Assert.DoesNotContain(">submission-startreview<", audit);
+        Assert.DoesNotContain(">sign-in<", audit);
+
+        var reports = Text(await admin.GetStringAsync($"/reports?{q}"));
+        Assert.Contains($"{expected.CountryScorecard} · Kenya", reports);
+        Assert.Contains("PDF · العربية", reports);
+        Assert.DoesNotContain("Pdf · ar", reports);
+        Assert.DoesNotContain("AFR KEN", reports);
+
+        var library = Text(await app.CreateClient().GetStringAsync($"/best-practices?q=zqxjkvw&{q}"));
+        Assert.Contains(expected.NoPractice, library);
+    }
+
+    [Theory]
+    [InlineData("en", 1, "1 practice found")]
+    [InlineData("en", 2, "2 practices found")]
+    [InlineData("fr", 0, "0 pratique trouvée")]
+    [InlineData("fr", 1, "1 pratique trouvée")]
+    [InlineData("fr", 2, "2 pratiques trouvées")]
+    [InlineData("ar", 0, "لم يُعثر على أي ممارسة")]
+    [InlineData("ar", 1, "عُثر على ممارسة واحدة")]
+    [InlineData("ar", 2, "عُثر على ممارستين")]
+    [InlineData("ar", 3, "عُثر على 3 ممارسات")]
+    [InlineData("ar", 11, "عُثر على 11 ممارسة")]
+    [InlineData("ar", 100, "عُثر على 100 ممارسة")]
+    public void Counts_take_the_plural_form_of_the_language(string language, int count, string expected)
+    {
+        var L = new JsonStringLocalizer(JsonStringLocalizerFactory.Load(RepositoryPaths.File("src", "CopAssessment.Web", "Resources")));
+        using var _ = CultureScope.Ui(new CultureInfo(language));
+        Assert.Equal(expected, L.Plural(count, "{0} practice found", "{0} practices found").Value);
+    }
+
+    [Theory]
+    [InlineData("ar", 0, "zero")]
+    [InlineData("ar", 1, "one")]
+    [InlineData("ar", 2, "two")]
+    [InlineData("ar", 3, "few")]
+    [InlineData("ar", 10, "few")]
+    [InlineData("ar", 11, "many")]
+    [InlineData("ar", 99, "many")]
+    [InlineData("ar", 100, "other")]
+    [InlineData("ar", 103, "few")]
+    [InlineData("ar", 111, "many")]
+    [InlineData("fr", 0, "one")]
+    [InlineData("fr", 1, "one")]
+    [InlineData("fr", 2, "other")]
+    [InlineData("fr", 1_000_000, "many")]
+    [InlineData("en", 0, "other")]
+    [InlineData("en", 1, "one")]
+    public void Plural_categories_follow_cldr(string language, int count, string category) =>
+        Assert.Equal(category, PluralRules.Category(language, count));
+
+    [GeneratedRegex("""Record(?:For)?\(\s*"([a-z-]+)"\s*[,)]|'([a-z]+-[a-z-]+)', \$""")]
+    private static partial Regex RecordedAction();
+
+    /// <summary>Every action the code records (literal slugs, and the ones built from workflow enums) has a label.</summary>
+    [Fact]
+    public void Every_audit_action_has_a_label()
+    {
+        var web = RepositoryPaths.File("src", "CopAssessment.Web");
+        var actions = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .SelectMany(f => RecordedAction().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .Concat(Enum.GetValues<SubmissionAction>().Select(a => "submission-" + a.ToString().ToLowerInvariant()))
+            .Concat(Enum.GetValues<CycleAction>().Select(a => "cycle-" + a.ToString().ToLowerInvariant()))
+            .Concat(Enum.GetValues<Features.BestPractices.Decision>().Select(d => "best-practice-" + d.ToString().ToLowerInvariant()))
+            .Append("answer-changed")
+            .ToHashSet();
+        Assert.True(actions.Count > 20, string.Join(", ", actions));
+        var missing = actions.Where(a => !Labels.AuditActions.ContainsKey(a)).Order().ToList();
+        Assert.True(missing.Count == 0, "Audit actions without a label: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The page's text without tags, entities decoded, so a label split by markup still reads as one string.</summary>
+    private static string Text(string html) => System.Net.WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")).Replace("  ", " ");
+}
