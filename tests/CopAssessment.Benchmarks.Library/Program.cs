@@ -78,7 +78,7 @@ public static class LibraryBenchmark
             var response = await http.GetAsync("/best-practices" + query.ToQueryString());
             var body = await response.Content.ReadAsStringAsync();
             page.Add(watch.Elapsed.TotalMilliseconds);
-            if (!response.IsSuccessStatusCode || !body.Contains("practices found", StringComparison.Ordinal))
+            if (!response.IsSuccessStatusCode || !body.Contains("found</p>", StringComparison.Ordinal))
                 throw new InvalidOperationException($"Page failed: {(int)response.StatusCode}");
         }
 

@@ -64,7 +64,7 @@ public partial class LibraryTests(CopAppFactory app)
         {
             var html = await app.CreateClient().GetStringAsync("/best-practices?q=" + Uri.EscapeDataString(q));
             Assert.Contains($"href=\"/best-practices/{id}\"", html);
-            Assert.Contains("1 practices found", html);
+            Assert.Contains("1 practice found", html);
         }
         // The matching words are highlighted in the snippet, and only they are markup.
         var page = await app.CreateClient().GetStringAsync("/best-practices?q=" + Uri.EscapeDataString("proteccion " + tag));
@@ -203,6 +203,6 @@ public partial class LibraryTests(CopAppFactory app)
     [GeneratedRegex(@"<h2 class=""h5 mb-1""><a href=""/best-practices/(\d+)"">")]
     private static partial Regex ResultLink();
 
-    [GeneratedRegex(@"(\d+) practices found")]
+    [GeneratedRegex(@"(\d+) practices? found")]
     private static partial Regex CountText();
 }
