@@ -36,6 +36,14 @@ public static class CycleWorkflow
     public static bool AllowsReview(CycleStatus status) => status is CycleStatus.Open or CycleStatus.Closed;
 
     /// <summary>
+    /// The publication policy (named or anonymised) can change until the cycle is published: every report is
+    /// built from the policy of the moment, and a published cycle's reports are history.
+    /// </summary>
+    public static Transition<CycleStatus> ChangePolicy(CycleStatus status) => status == CycleStatus.Published
+        ? Transition<CycleStatus>.Refused(status, "The publication policy cannot change once the cycle is published.")
+        : Transition<CycleStatus>.To(status);
+
+    /// <summary>
     /// A deadline can move later while the cycle is planned or open, never into the past: a later date
     /// helps late countries, an earlier one would shut out countries that planned around it.
     /// </summary>

@@ -57,4 +57,23 @@ public class CycleWorkflowTests
     [Fact]
     public void Deadline_of_a_closed_cycle_cannot_be_extended() =>
         Assert.Contains("reopen", CycleWorkflow.ExtendDeadline(CycleStatus.Closed, Now, Now.AddDays(3), Now.AddDays(-1)).Error);
+
+    [Theory]
+    [InlineData(CycleStatus.Planned)]
+    [InlineData(CycleStatus.Open)]
+    [InlineData(CycleStatus.Closed)]
+    public void Publication_policy_can_change_until_the_cycle_is_published(CycleStatus status)
+    {
+        var result = CycleWorkflow.ChangePolicy(status);
+        Assert.True(result.Succeeded);
+        Assert.Equal(status, result.Status);
+    }
+
+    [Fact]
+    public void Publication_policy_of_a_published_cycle_is_final()
+    {
+        var result = CycleWorkflow.ChangePolicy(CycleStatus.Published);
+        Assert.False(result.Succeeded);
+        Assert.Equal("The publication policy cannot change once the cycle is published.", result.Error);
+    }
 }

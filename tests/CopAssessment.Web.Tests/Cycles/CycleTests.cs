@@ -42,5 +42,58 @@ public class CycleTests(CopAppFactory app)
         Assert.Equal(SubmissionStatus.Draft, await app.WithDbAsync(db => db.Set<Submission>().Where(s => s.Cycle!.Name == "2026 stocktaking" && s.CountryIso3 == "KEN").Select(s => s.Status).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Administrator_changes_the_publication_policy_until_publication_audited_and_old_exports_go()
+    {
+        var cycleId = await OpenCycleAsync(app);
+        var export = await app.WithDbAsync(async db =>
+        {
+            var e = new CopAssessment.Web.Data.Reports.ReportExport
+            {
+                Kind = CopAssessment.Web.Reporting.ReportKind.Global, CycleId = cycleId, Format = CopAssessment.Web.Reporting.ReportFormat.Excel,
+                Language = "en", RequestedBy = "reviewer@demo.local", Status = CopAssessment.Web.Data.Reports.ExportStatus.Done, Result = [1],
+            };
+            db.Add(e);
+            await db.SaveChangesAsync();
+            return e.Id;
+        });
+        var admin = await app.SignedInClientAsync("admin@demo.local");
+        var list = await admin.GetStringAsync("/admin/cycles");
+        Assert.Contains($"action=\"/admin/cycles/{cycleId}/policy\"", list);
+
+        var named = await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Named" });
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        Assert.Contains("publication policy set to &quot;Named results&quot;", await admin.GetStringAsync("/admin/cycles"));
+        Assert.Equal(PublicationPolicy.Named, await PolicyAsync(cycleId));
+        Assert.False(await app.WithDbAsync(db => db.Set<CopAssessment.Web.Data.Reports.ReportExport>().AnyAsync(e => e.Id == export)));
+        var name = await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == cycleId).Select(c => c.Name).SingleAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "cycle-policy-changed" && a.Subject == name).Select(a => new { a.Details, a.UserEmail }).SingleAsync());
+        Assert.StartsWith("Anonymised → Named", audit.Details);
+        Assert.Equal("admin@demo.local", audit.UserEmail);
+
+        // An unreadable value changes nothing and says so.
+        await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Public" });
+        Assert.Contains("Choose a publication policy.", await admin.GetStringAsync("/admin/cycles"));
+        Assert.Equal(PublicationPolicy.Named, await PolicyAsync(cycleId));
+
+        // Others cannot.
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var refused = await reviewer.PostFormAsync("/reports", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Anonymised" });
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(PublicationPolicy.Named, await PolicyAsync(cycleId));
+
+        // Once published it is final, with a message.
+        await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/close", new Dictionary<string, string>());
+        await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/publish", new Dictionary<string, string>());
+        Assert.Equal(CycleStatus.Published, await StatusAsync(cycleId));
+        Assert.DoesNotContain($"action=\"/admin/cycles/{cycleId}/policy\"", await admin.GetStringAsync("/admin/cycles"));
+        var late = await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Anonymised" });
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Contains("The publication policy cannot change once the cycle is published.", await admin.GetStringAsync("/admin/cycles"));
+        Assert.Equal(PublicationPolicy.Named, await PolicyAsync(cycleId));
+    }
+
+    private Task<PublicationPolicy> PolicyAsync(int id) => app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == id).Select(c => c.PublicationPolicy).SingleAsync());
+
     private Task<CycleStatus> StatusAsync(int id) => app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
 }

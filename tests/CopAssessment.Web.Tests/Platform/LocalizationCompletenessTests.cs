@@ -52,6 +52,7 @@ public partial class LocalizationCompletenessTests
         keys.UnionWith(Infrastructure.Localization.Labels.AuditActions.Values);
         keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
         keys.UnionWith(WorkflowRefusals());
+        keys.Add(Features.Cycles.CycleService.ConcurrentChange);
         keys.UnionWith(Features.Questionnaires.QuestionnaireDiff.Fields);
         keys.UnionWith([Features.Questionnaires.QuestionnaireDiff.Yes, Features.Questionnaires.QuestionnaireDiff.No,
             Features.Questionnaires.QuestionnaireDiff.Always, Features.Questionnaires.QuestionnaireDiff.None]);
@@ -88,6 +89,7 @@ public partial class LocalizationCompletenessTests
         {
             foreach (var action in Enum.GetValues<Domain.Workflow.CycleAction>())
                 yield return Domain.Workflow.CycleWorkflow.Apply(cycle, action).Error ?? "";
+            yield return Domain.Workflow.CycleWorkflow.ChangePolicy(cycle).Error ?? "";
             yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now, now.AddDays(1), now).Error ?? "";
             yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now, now.AddDays(-1), now).Error ?? "";
             yield return Domain.Workflow.CycleWorkflow.ExtendDeadline(cycle, now.AddDays(-2), now.AddDays(-1), now).Error ?? "";

@@ -261,15 +261,19 @@ public class ReportsWebTests(CopAppFactory app)
         Assert.Contains(typed["KEN"].Text, await ken.GetStringAsync($"/reports/cycles/{cycle}/countries/KEN"));
     }
 
-    private async Task<byte[]> ExportAsync(HttpClient client, int cycle, string kind, string region, string format)
+    private Task<byte[]> ExportAsync(HttpClient client, int cycle, string kind, string region, string format) =>
+        ExportAsync(app, client, cycle, kind, region, format);
+
+    /// <summary>Requests an export through the reports page, runs it as the background job would, and downloads it.</summary>
+    internal static async Task<byte[]> ExportAsync(CopAppFactory app, HttpClient client, int cycle, string kind, string region, string format, string language = "en")
     {
         var response = await client.PostFormAsync("/reports", "/reports/exports", new Dictionary<string, string>
         {
-            ["Kind"] = kind, ["CycleId"] = cycle.ToString(), ["RegionCode"] = region, ["Format"] = format, ["Language"] = "en",
+            ["Kind"] = kind, ["CycleId"] = cycle.ToString(), ["RegionCode"] = region, ["Format"] = format, ["Language"] = language,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
-        await RunAsync(id);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<ReportExports>().RunAsync(id));
         var file = await client.GetAsync($"/reports/exports/{id}/download");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         return await file.Content.ReadAsByteArrayAsync();

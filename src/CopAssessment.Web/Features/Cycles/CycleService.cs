@@ -2,6 +2,7 @@ using CopAssessment.Domain.Workflow;
 using FluentValidation;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,35 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
                 """);
             await db.Set<Submission>().Where(s => s.CycleId == cycle.Id && s.Status == SubmissionStatus.Validated)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Published));
+        }
+        await tx.CommitAsync();
+        return null;
+    }
+
+    /// <summary>
+    /// Null on success, otherwise why the change is refused. Exports already made under the old policy are
+    /// deleted: a named workbook must not stay downloadable once the cycle is anonymised (and the reverse
+    /// would only be stale).
+    /// </summary>
+    public const string ConcurrentChange = "The cycle changed at the same time. Reload the page and try again.";
+
+    public async Task<string?> ChangePolicyAsync(AssessmentCycle cycle, PublicationPolicy policy)
+    {
+        var check = CycleWorkflow.ChangePolicy(cycle.Status);
+        if (!check.Succeeded) return check.Error;
+        if (cycle.PublicationPolicy == policy) return null;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var removed = await db.Set<ReportExport>().Where(e => e.CycleId == cycle.Id).ExecuteDeleteAsync();
+        audit.Record("cycle-policy-changed", cycle.Name, $"{cycle.PublicationPolicy} → {policy}; {removed} export(s) under the old policy deleted");
+        cycle.PublicationPolicy = policy;
+        try
+        {
+            // The cycle's row version: a publication that happened since the page was read wins.
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ConcurrentChange;
         }
         await tx.CommitAsync();
         return null;

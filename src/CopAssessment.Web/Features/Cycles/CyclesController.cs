@@ -63,6 +63,25 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
         return RedirectToAction(nameof(Index));
     }
 
+    [HttpPost("{id:int}/policy")]
+    public async Task<IActionResult> Policy(int id, PublicationPolicy? policy)
+    {
+        var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        // Nullable: a missing or unreadable value must not bind to the enum's first member.
+        if (policy is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            TempData["Message"] = L["Choose a publication policy."].Value;
+            return RedirectToAction(nameof(Index));
+        }
+        var error = await cycles.ChangePolicyAsync(cycle, chosen);
+        TempData["Message"] = error is null ? L["{0}: publication policy set to \"{1}\".", cycle.Name, L[PolicyLabel(cycle.PublicationPolicy)]].Value : L[error].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The policy as administrators read it (the cycle list and the new-cycle form use the same words).</summary>
+    public static string PolicyLabel(PublicationPolicy policy) => policy == PublicationPolicy.Named ? "Named results" : "Aggregated and anonymised only";
+
     [HttpPost("{id:int}/deadline")]
     public async Task<IActionResult> Deadline(int id, DateOnly? deadline)
     {
