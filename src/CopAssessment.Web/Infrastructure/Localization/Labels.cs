@@ -70,6 +70,7 @@ public static class Labels
         ["cycle-reopen"] = "Cycle reopened",
         ["cycle-publish"] = "Cycle published",
         ["cycle-deadline-extended"] = "Cycle deadline extended",
+        ["cycle-policy-changed"] = "Cycle publication policy changed",
         ["evidence-added"] = "Evidence added",
         ["evidence-removed"] = "Evidence removed",
         ["invitation-accepted"] = "Invitation accepted",
