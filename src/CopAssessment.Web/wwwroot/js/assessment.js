@@ -11,6 +11,7 @@
   var timers = {};      // question key -> debounce timer while the person is typing
   var queue = [];       // question keys whose change waits to be sent, oldest first
   var busy = false;     // one save at a time, except when the page is left (flushAll)
+  var stored = {};      // question key -> the values last known to be on the server, to skip a save that changes nothing
 
   function text(name) { return status.getAttribute('data-' + name) || ''; }
   function setGlobal(state) { status.textContent = text(state); status.setAttribute('data-current', state); }
@@ -105,6 +106,9 @@
   function enqueue(key) {
     clearTimeout(timers[key]);
     delete timers[key];
+    // Leaving a field right after its typing was saved fires "change" again: nothing to send then.
+    var el = section(key);
+    if (queue.indexOf(key) < 0 && stored[key] === JSON.stringify(values(el)) && el.querySelector('.save-state').getAttribute('data-state') === 'saved') return;
     if (queue.indexOf(key) < 0) queue.push(key);
     setState(section(key), 'saving');
     pump();
@@ -120,7 +124,8 @@
     var size = 200;
     body.append('key', key);
     body.append('version', el.getAttribute('data-version'));
-    values(el).forEach(function (v) { body.append('value', v); size += 100 + v.length * 3; });
+    var sent = values(el);
+    sent.forEach(function (v) { body.append('value', v); size += 100 + v.length * 3; });
     setGlobal('saving');
     return fetch(url, {
       method: 'POST', body: body, credentials: 'same-origin', keepalive: size < KEEPALIVE_BUDGET,
@@ -142,6 +147,7 @@
         }
         if (d.hidden) applyHidden(d.hidden);
         if (r.status === 200) {
+          stored[key] = JSON.stringify(sent);
           setVersion(el, d.version); showError(el, '');
           // Typed again while this was on its way: that newer change is still to be sent.
           if (!timers[key] && queue.indexOf(key) < 0) setState(el, 'saved');
