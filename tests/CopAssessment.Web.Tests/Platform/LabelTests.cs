@@ -93,6 +93,36 @@ public partial class LabelTests(CopAppFactory app)
         Assert.Equal(expected, L.Plural(count, "{0} practice found", "{0} practices found").Value);
     }
 
+    /// <summary>Counts that stand among other values (a cycle's name, a country) take the same plural forms.</summary>
+    [Theory]
+    [InlineData("en", 1, "Reminder: 2026 stocktaking closes in 1 day")]
+    [InlineData("en", 7, "Reminder: 2026 stocktaking closes in 7 days")]
+    [InlineData("fr", 1, "Rappel : 2026 stocktaking se clôture dans 1 jour")]
+    [InlineData("fr", 7, "Rappel : 2026 stocktaking se clôture dans 7 jours")]
+    [InlineData("ar", 1, "تذكير: يُغلق 2026 stocktaking خلال يوم واحد")]
+    [InlineData("ar", 2, "تذكير: يُغلق 2026 stocktaking خلال يومين")]
+    [InlineData("ar", 7, "تذكير: يُغلق 2026 stocktaking خلال 7 أيام")]
+    [InlineData("ar", 14, "تذكير: يُغلق 2026 stocktaking خلال 14 يومًا")]
+    public void Counts_among_other_values_take_the_plural_form_of_the_language(string language, int days, string expected)
+    {
+        var L = new JsonStringLocalizer(JsonStringLocalizerFactory.Load(RepositoryPaths.File("src", "CopAssessment.Web", "Resources")));
+        using var _ = CultureScope.Ui(new CultureInfo(language));
+        Assert.Equal(expected, L.Plural(days, "Reminder: {0} closes in {1} day", "Reminder: {0} closes in {1} days", "2026 stocktaking", days).Value);
+    }
+
+    /// <summary>No count message is written with "(s)" or as a fixed plural with a number in front: each goes through L.Plural.</summary>
+    [Fact]
+    public void No_message_spells_a_count_with_a_fixed_plural()
+    {
+        var web = RepositoryPaths.File("src", "CopAssessment.Web");
+        var fixedPlural = new System.Text.RegularExpressions.Regex(@"L\[""[^""]*(\(s\)|\{\d\} (days|comments|questions|problems|countries|practices|times|changes|files)\b)[^""]*""");
+        var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .SelectMany(f => fixedPlural.Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
     [Theory]
     [InlineData("ar", 0, "zero")]
     [InlineData("ar", 1, "one")]

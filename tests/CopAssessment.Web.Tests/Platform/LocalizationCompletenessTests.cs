@@ -15,8 +15,8 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex("new NavigationItem\\(\"([^\"]+)\"")]
     private static partial Regex NavigationText();
 
-    /// <summary><c>L.Plural(n, "{0} practice found", "{0} practices found")</c>: the second (English "other") form is the key.</summary>
-    [GeneratedRegex("""\.Plural\([^;]*?,\s*"(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"\)""")]
+    /// <summary><c>L.Plural(n, "{0} practice found", "{0} practices found"[, arguments])</c>: the second (English "other") form is the key.</summary>
+    [GeneratedRegex("""\.Plural\([^;]*?,\s*"(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"\s*[,)]""")]
     private static partial Regex PluralKey();
 
     private static IEnumerable<string> PluralKeys(string web) =>

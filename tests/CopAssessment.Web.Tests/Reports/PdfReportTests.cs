@@ -109,7 +109,7 @@ public class PdfReportTests(ReportServices app) : IClassFixture<ReportServices>
 
     [Theory]
     [InlineData("en", "181 countries without a validated assessment are not shown.")]
-    [InlineData("ar", "181 من البلدان التي ليس لها تقييم معتمد")] // pdftotext breaks up the lam-alef ligature of "لا"
+    [InlineData("ar", "181 بلًدا ليس له تقييم معتمد")] // as pdftotext reads it: the "لا" ligature broken up, the tanween moved
     public async Task Heat_map_shows_the_scored_countries_by_name_under_its_legend_and_counts_the_rest(string culture, string countLine)
     {
         var sources = ReportTestData.Sources(only: _ => true)

@@ -44,7 +44,7 @@ public sealed class AssessmentDashboardCards(CopDbContext db, AnswerStore store,
             var text = string.Join(" — ", [
                 L["Status: {0}", L[s.Status.ToString()]],
                 SubmissionScores.ProgressText(scorecard.Completeness, L),
-                L["{0} days to the deadline", days],
+                L.Plural(days, "{0} day to the deadline", "{0} days to the deadline"),
                 L["{0} open reviewer comments", s.OpenComments],
                 shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
                     : L["Provisional overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)],

@@ -48,7 +48,7 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
             foreach (var language in LocalizationSetup.Cultures)
             {
                 var (subject, body) = outbox.InLanguage(language, L => (
-                    L["Reminder: {0} closes in {1} day(s)", cycle.Name, daysLeft].Value,
+                    L.Plural(daysLeft, "Reminder: {0} closes in {1} day", "Reminder: {0} closes in {1} days", cycle.Name, daysLeft).Value,
                     $"{L["The assessment of {0} for {1} has not been submitted yet. The deadline is {2}.", CountryMarker, cycle.Name, deadline]}\n\n{L["Continue it: {0}", LinkMarker]}\n"));
                 var isDefault = language == LocalizationSetup.Cultures[0];
                 queued += await db.Database.ExecuteSqlInterpolatedAsync($"""

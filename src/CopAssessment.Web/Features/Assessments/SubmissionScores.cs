@@ -5,6 +5,7 @@ using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Assessments;
@@ -46,7 +47,7 @@ public static class SubmissionScores
 
     /// <summary>"12 of 17 required questions that apply now": the denominator grows when an answer opens follow-up questions.</summary>
     public static string ProgressText(Completeness completeness, IStringLocalizer L) =>
-        L["{0} of {1} required questions that apply now", completeness.Answered, completeness.Required];
+        L.Plural(completeness.Required, "{0} of {1} required question that applies now", "{0} of {1} required questions that apply now", completeness.Answered, completeness.Required);
 }
 
 /// <summary>The scorecard partial's model.</summary>

@@ -59,12 +59,12 @@ public sealed class SubmissionTransitions(CopDbContext db, AnswerStore answers, 
         var open = await db.Set<ReviewComment>().CountAsync(c => c.SubmissionId == context.Id && !c.Resolved && c.ParentId == null);
         if (open == 0) return new TransitionResult(false, "Add at least one open comment before returning the assessment.");
         // The reviewer's own words, or a note in the reviewer's language.
-        note = string.IsNullOrWhiteSpace(note) ? L["Returned with {0} open comment(s).", open] : note.Trim();
+        note = string.IsNullOrWhiteSpace(note) ? L.Plural(open, "Returned with {0} open comment.", "Returned with {0} open comments.") : note.Trim();
         var result = await ReviewAsync(context, user, SubmissionAction.Return, note);
         if (!result.Succeeded) return result;
         await NotifyFocalPointsAsync(context, L => (
             L["Assessment returned for revision: {0}", context.Cycle.Name],
-            $"{L["The COP Secretariat returned the assessment of {0} for revision with {1} comment(s).", context.CountryName, open]}\n\n{note}\n\n{L["Open it: {0}", outbox.Link($"/assessments/{context.Id}")]}\n"));
+            $"{L.Plural(open, "The COP Secretariat returned the assessment of {0} for revision with {1} comment.", "The COP Secretariat returned the assessment of {0} for revision with {1} comments.", context.CountryName, open)}\n\n{note}\n\n{L["Open it: {0}", outbox.Link($"/assessments/{context.Id}")]}\n"));
         return await SaveAsync(result);
     }
 

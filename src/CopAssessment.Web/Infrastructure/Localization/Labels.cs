@@ -110,9 +110,10 @@ public static class LabelExtensions
     /// <summary>
     /// A message with a count in the plural form the language needs: <paramref name="other"/> is the key, and its
     /// translation lists the forms by CLDR category, <c>one:…|other:…</c> (Arabic: zero, one, two, few, many, other).
-    /// English uses <paramref name="one"/> for 1 and <paramref name="other"/> otherwise.
+    /// English uses <paramref name="one"/> for 1 and <paramref name="other"/> otherwise. The message is formatted
+    /// with <paramref name="arguments"/> when given (the count among them, where the text wants it), else with the count as {0}.
     /// </summary>
-    public static LocalizedString Plural(this IStringLocalizer L, int count, string one, string other)
+    public static LocalizedString Plural(this IStringLocalizer L, int count, string one, string other, params object?[] arguments)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var category = PluralRules.Category(language, count);
@@ -120,7 +121,7 @@ public static class LabelExtensions
         var format = language == "en" || translated.ResourceNotFound
             ? (category == "one" ? one : other)
             : PluralRules.Select(translated.Value, category);
-        return new LocalizedString(other, string.Format(CultureInfo.CurrentCulture, format, count), translated.ResourceNotFound);
+        return new LocalizedString(other, string.Format(CultureInfo.CurrentCulture, format, arguments.Length > 0 ? arguments : [count]), translated.ResourceNotFound);
     }
 }
 
