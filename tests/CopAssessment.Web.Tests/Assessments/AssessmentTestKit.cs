@@ -58,6 +58,22 @@ public static class AssessmentTestKit
         _ => [],
     };
 
+    /// <summary>Attaches a file to a question the way the evidence form posts it.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string token, int id, string key, string fileName, byte[] content,
+        string claimedType = "application/pdf")
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new StringContent(key), "questionKey");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(claimedType);
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"/assessments/{id}/evidence", form);
+    }
+
+    /// <summary>The first bytes of a PNG: enough for the upload rules to recognise one.</summary>
+    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
     public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string token, int submissionId, string key, uint version, params string[] values)
     {
         var fields = new List<KeyValuePair<string, string>> { new("key", key), new("version", version.ToString(CultureInfo.InvariantCulture)) };

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
@@ -116,16 +115,5 @@ public partial class EvidenceTests(CopAppFactory app)
     {
         var question = page[page.IndexOf($"data-key=\"{key}\"", StringComparison.Ordinal)..];
         return EvidencePanel().Match(question).Value;
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string token, int id, string key, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new StringContent(key), "questionKey");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync($"/assessments/{id}/evidence", form);
     }
 }

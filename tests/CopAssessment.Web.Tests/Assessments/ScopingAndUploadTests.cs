@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
 using Microsoft.EntityFrameworkCore;
@@ -84,17 +83,4 @@ public class ScopingAndUploadTests(CopAppFactory app)
     }
 
     private static byte[] Pdf() => "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-
-    private static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string token, int id, string key, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new StringContent(key), "questionKey");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync($"/assessments/{id}/evidence", form);
-    }
 }

@@ -26,7 +26,7 @@ public class TextDirectionTests(CopAppFactory app)
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         var token = await TokenAsync(ken, $"/assessments/{id}/policy");
         // Honoured, the override shows "photo\u202Egnp.exe" as "photo" + "exe.png": the name lies about its type.
-        var response = await UploadAsync(ken, token, id, "pg.1.1", "ph\u2067oto\u2069" + Rlo + "gnp.png", Png());
+        var response = await UploadAsync(ken, token, id, "pg.1.1", "ph\u2067oto\u2069" + Rlo + "gnp.png", Png(), "image/png");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var stored = await app.WithDbAsync(db => db.Set<Evidence>().Where(e => e.SubmissionId == id).Select(e => new { e.Id, e.FileName }).SingleAsync());
@@ -51,7 +51,7 @@ public class TextDirectionTests(CopAppFactory app)
         var token = await TokenAsync(ken, $"/assessments/{id}/policy");
         const string answer = "Law No. 12 of 2021, section 4.";
         Assert.Equal(HttpStatusCode.OK, (await SaveAsync(ken, token, id, textQuestion.Key, 0, answer)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, token, id, "pg.1.1", "Decree 12.png", Png())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, token, id, "pg.1.1", "Decree 12.png", Png(), "image/png")).StatusCode);
         var commentId = await app.WithDbAsync(async db =>
         {
             var comment = new ReviewComment { SubmissionId = id, QuestionKey = "pg.1.1", Body = "Which decree (No. 12) created it?", AuthorEmail = "reviewer@demo.local", AuthorName = "Demo Reviewer", FromSecretariat = true };
@@ -90,18 +90,5 @@ public class TextDirectionTests(CopAppFactory app)
     {
         var encoded = Regex.Escape(System.Net.WebUtility.HtmlEncode(value));
         return new("<(?:input(?=[^>]*\\bdir=\"auto\")[^>]*\\bvalue=\"" + encoded + "\"|textarea[^>]*\\bdir=\"auto\"[^>]*>\\s*" + encoded + ")");
-    }
-
-    private static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string token, int id, string key, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new StringContent(key), "questionKey");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync($"/assessments/{id}/evidence", form);
     }
 }
