@@ -205,4 +205,13 @@ public partial class LibraryTests(CopAppFactory app)
 
     [GeneratedRegex(@"(\d+) practices? found")]
     private static partial Regex CountText();
+
+    [Fact]
+    public async Task A_practice_period_reads_left_to_right_on_arabic_pages()
+    {
+        var page = await app.CreateClient().GetStringAsync("/best-practices?culture=ar&ui-culture=ar");
+        // Inside an Arabic paragraph "2017–2020" would show as "2020–2017" unless it is isolated left to right.
+        Assert.Matches(new Regex("<bdi dir=\"ltr\">\\d{4}–\\d{4}</bdi>"), page);
+        Assert.DoesNotMatch(new Regex("· \\d{4}–\\d{4}"), page);
+    }
 }
