@@ -1,4 +1,5 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
@@ -107,7 +108,7 @@ public class AccountController(
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = outbox.Link($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}");
+            var link = outbox.Link(Links.ResetPassword(user.Email!, token));
             outbox.Enqueue([new Recipient(user.Email!, user.PreferredCulture)], L => (
                 L["Reset your COP Assessment password"],
                 $"{L["Someone asked to reset the password of your COP Assessment account."]}\n\n{L["Set a new password here (valid for 24 hours):"]}\n{link}\n\n{L["If it was not you, ignore this message."]}"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,7 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
         invitation.TokenHash = Hash(token);
         invitation.ExpiresAt = DateTimeOffset.UtcNow.Add(Lifetime);
         db.Invitations.Add(invitation);
-        var link = outbox.Link($"/account/accept-invitation?token={token}");
+        var link = outbox.Link(Links.AcceptInvitation(token));
         var expires = invitation.ExpiresAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         outbox.Enqueue([new Recipient(invitation.Email)], L => (
             L["You are invited to COP Assessment"],

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using CopAssessment.Web.Infrastructure;
 
 namespace CopAssessment.Web.Features.BestPractices;
 
@@ -17,12 +18,12 @@ public static class LibraryFeed
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("id", Atom, $"{baseUrl}/best-practices");
+            xml.WriteElementString("id", Atom, baseUrl + Links.Library);
             xml.WriteElementString("title", Atom, title);
             xml.WriteElementString("subtitle", Atom, subtitle);
             xml.WriteElementString("updated", Atom, Stamp(entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.Updated)));
-            Link(xml, "self", $"{baseUrl}/best-practices/feed.atom", "application/atom+xml");
-            Link(xml, "alternate", $"{baseUrl}/best-practices", "text/html");
+            Link(xml, "self", baseUrl + Links.LibraryFeed, "application/atom+xml");
+            Link(xml, "alternate", baseUrl + Links.Library, "text/html");
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, "ITU Child Online Protection Secretariat");
             xml.WriteEndElement();
@@ -30,11 +31,11 @@ public static class LibraryFeed
             {
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteAttributeString("xml", "lang", null, entry.Language);
-                xml.WriteElementString("id", Atom, $"{baseUrl}/best-practices/{entry.Id}");
+                xml.WriteElementString("id", Atom, baseUrl + Links.Practice(entry.Id));
                 xml.WriteElementString("title", Atom, Clean(entry.Title));
                 xml.WriteElementString("published", Atom, Stamp(entry.Published));
                 xml.WriteElementString("updated", Atom, Stamp(entry.Updated));
-                Link(xml, "alternate", $"{baseUrl}/best-practices/{entry.Id}", "text/html");
+                Link(xml, "alternate", baseUrl + Links.Practice(entry.Id), "text/html");
                 xml.WriteStartElement("author", Atom);
                 xml.WriteElementString("name", Atom, Clean(entry.Organisation));
                 xml.WriteEndElement();

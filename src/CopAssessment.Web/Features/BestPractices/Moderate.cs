@@ -1,5 +1,6 @@
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.BestPractices;
+using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
 using CopAssessment.Web.Infrastructure.Security;
@@ -78,7 +79,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
         version.ReviewedBy = reviewer;
         version.ReviewNote = decision == Decision.Publish ? null : note;
         Func<IStringLocalizer, (string Subject, string Body)> compose;
-        var link = outbox.Link($"/best-practices/{practice.Id}/edit");
+        var link = outbox.Link(Links.EditPractice(practice.Id));
         switch (decision)
         {
             case Decision.Publish:
@@ -91,7 +92,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
                 practice.PublishedVersionId = version.Id;
                 practice.FirstPublishedAt ??= now;
                 compose = L => (L["Best practice published: {0}", version.Title],
-                    $"{L["Your best practice \"{0}\" is now published in the public library:", version.Title]}\n{outbox.Link($"/best-practices/{practice.Id}")}\n");
+                    $"{L["Your best practice \"{0}\" is now published in the public library:", version.Title]}\n{outbox.Link(Links.Practice(practice.Id))}\n");
                 break;
             case Decision.RequestChanges:
                 version.Status = PracticeStatus.ChangesRequested;
