@@ -26,6 +26,32 @@ public static class ReportTestData
 
     public static QuestionnaireDefinition Definition => Mnr.Value;
 
+    /// <summary>The MNR questionnaire with <paramref name="count"/> stages evenly spread over 0–100 instead of its four.</summary>
+    public static QuestionnaireDefinition WithStages(int count)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "questionnaires", "mnr.json")))!;
+        var stages = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            stages.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["key"] = $"stage{i}",
+                ["name"] = new System.Text.Json.Nodes.JsonObject { ["en"] = $"Stage {i + 1}", ["fr"] = $"Étape {i + 1}", ["ar"] = $"المرحلة {i + 1}" },
+                ["minScore"] = Math.Round(100.0 * i / count, 1),
+            });
+        }
+        json["stages"] = stages;
+        // Suggested actions are given per stage: one for each new stage.
+        foreach (var capability in json["domains"]!.AsArray().SelectMany(d => d!["capabilities"]!.AsArray()))
+        {
+            if (capability!["suggestedActions"] is null) continue;
+            var actions = new System.Text.Json.Nodes.JsonObject();
+            for (var i = 0; i < count; i++) actions[$"stage{i}"] = new System.Text.Json.Nodes.JsonObject { ["en"] = $"Action {i + 1}", ["fr"] = $"Action {i + 1}", ["ar"] = $"إجراء {i + 1}" };
+            capability["suggestedActions"] = actions;
+        }
+        return QuestionnaireDefinition.Parse(json.ToJsonString());
+    }
+
     private static readonly Lazy<IReadOnlyList<(string Iso3, string Name, string Region)>> MemberStates = new(() =>
         File.ReadAllLines(Path.Combine(RepositoryRoot(), "samples", "itu-member-states.csv")).Skip(1)
             .Where(l => l.Length > 0).Select(ParseCsv).Select(f => (f[0], f[2], f[3])).ToList());
@@ -109,7 +135,8 @@ public static class ReportTestData
     public static int Seed(string iso3) => iso3.Aggregate(17, (h, c) => h * 31 + c);
 
     public static ReportData Build(ReportKind kind, PublicationMode policy = PublicationMode.Named, string culture = "en",
-        string? region = null, string? iso3 = null, List<ReportSource>? sources = null, IReadOnlyList<ReportBestPractice>? bestPractices = null) =>
+        string? region = null, string? iso3 = null, List<ReportSource>? sources = null, IReadOnlyList<ReportBestPractice>? bestPractices = null,
+        QuestionnaireDefinition? definition = null) =>
         ReportBuilder.Build(new ReportRequest
         {
             Kind = kind,
@@ -117,11 +144,11 @@ public static class ReportTestData
             CountryIso3 = iso3,
             Title = ReportTitles.For(kind, Localizer(), CultureInfo.GetCultureInfo(culture)),
             CycleName = "2026 stocktaking",
-            Definition = Definition,
-            VersionLabel = Definition.Version,
+            Definition = definition ?? Definition,
+            VersionLabel = (definition ?? Definition).Version,
             Policy = policy,
             Culture = CultureInfo.GetCultureInfo(culture),
-            Sources = sources ?? Sources(),
+            Sources = sources ?? Sources(definition),
             CountryRegions = CountryRegions,
             RegionNames = RegionNames,
             BestPractices = bestPractices ?? [],

@@ -39,6 +39,14 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
         return await renderer.PrintAsync(html, frame, cancellationToken);
     }
 
+    /// <summary>The document as Chromium is given it (contents with placeholder page numbers), for checking what is printed.</summary>
+    public async Task<string> HtmlAsync(ReportData data)
+    {
+        using var inCulture = CultureScope.All(data.Culture);
+        var model = new PdfReportModel(data, Sections(data));
+        return await views.RenderAsync(ViewPath, model with { Pages = model.Sections.ToDictionary(s => s.Id, _ => 88) });
+    }
+
     /// <summary>
     /// One draft print of the whole document; the bookmarks Chromium writes for the section headings say
     /// on which page each section starts. Null when a section heading is not found in the outline.
