@@ -39,3 +39,15 @@ public interface ICountryScoped
     string CountryIso3 { get; }
     Country? Country { get; }
 }
+
+/// <summary>
+/// Rows that stand for a report (exports): what the report covers decides who may see them, through
+/// <c>VisibleTo(scope)</c> like every other row. <see cref="RegionCode"/> is the region of a regional report,
+/// or the region of a scorecard's country.
+/// </summary>
+public interface IReportScoped
+{
+    CopAssessment.Web.Reporting.ReportKind Kind { get; }
+    string? RegionCode { get; }
+    string? CountryIso3 { get; }
+}

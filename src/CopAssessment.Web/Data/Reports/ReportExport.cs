@@ -7,9 +7,9 @@ public enum ExportStatus { Queued, Running, Done, Failed }
 /// <summary>
 /// A requested report generated in the background (Quartz). The result bytes live in the row until
 /// <see cref="ExpiresAt"/>, when the clean-up job deletes it. Who may download is decided by the scope
-/// the report covers (kind, region, country), checked against the person asking, not by who requested it.
+/// the report covers (kind, region, country), checked against the person asking with <c>VisibleTo(scope)</c>, not by who requested it.
 /// </summary>
-public class ReportExport
+public class ReportExport : IReportScoped
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public ReportKind Kind { get; set; }

@@ -62,7 +62,7 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
     /// <summary>The export if the caller may see its scope; otherwise null (404).</summary>
     public async Task<ExportView?> FindAsync(Guid id, UserScope caller)
     {
-        var export = await Visible(caller).Where(e => e.Id == id)
+        var export = await db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id)
             .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
                 e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
                 e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
@@ -75,7 +75,7 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
     }
 
     public Task<List<ExportView>> RecentAsync(UserScope caller, string requestedBy) =>
-        Visible(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)
+        db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)
             .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
                 e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
                 e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
@@ -87,14 +87,14 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
 
     public async Task<(byte[] Content, string FileName, string ContentType)?> DownloadAsync(Guid id, UserScope caller)
     {
-        var file = await Visible(caller).Where(e => e.Id == id && e.Status == ExportStatus.Done && e.Result != null)
+        var file = await db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id && e.Status == ExportStatus.Done && e.Result != null)
             .Select(e => new { e.Result, e.FileName, e.Format }).SingleOrDefaultAsync();
         return file is null ? null : (file.Result!, file.FileName ?? "report", ContentTypeOf(file.Format));
     }
 
     public async Task<bool> RetryAsync(Guid id, UserScope caller)
     {
-        var changed = await Visible(caller).Where(e => e.Id == id && e.Status == ExportStatus.Failed)
+        var changed = await db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id && e.Status == ExportStatus.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExportStatus.Queued).SetProperty(e => e.Error, (string?)null)
                 .SetProperty(e => e.Progress, 0).SetProperty(e => e.StartedAt, (DateTimeOffset?)null).SetProperty(e => e.FinishedAt, (DateTimeOffset?)null));
         if (changed == 0) return false;
@@ -186,14 +186,6 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
             logger.LogWarning(ex, "Could not schedule report export {Id}", id);
         }
     }
-
-    private IQueryable<ReportExport> Visible(UserScope caller) => caller.Kind switch
-    {
-        ScopeKind.All => db.Set<ReportExport>(),
-        ScopeKind.Region => db.Set<ReportExport>().Where(e => e.Kind != ReportKind.Global && e.RegionCode == caller.RegionCode),
-        ScopeKind.Country => db.Set<ReportExport>().Where(e => e.Kind == ReportKind.Country && e.CountryIso3 == caller.CountryIso3),
-        _ => db.Set<ReportExport>().Where(e => false),
-    };
 
     public static string ContentTypeOf(ReportFormat format) => format == ReportFormat.Excel
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -19,21 +19,14 @@ namespace CopAssessment.Web.Features.Reports;
 public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCode = null, string? CountryIso3 = null)
 {
     /// <summary>
-    /// Who may see a report of this scope: the Secretariat any; a regional coordinator the region's reports and
-    /// its countries' scorecards; a focal point the scorecard of the country.
+    /// Who may see a report of this scope (<see cref="ScopeQueries.ReportVisibleExpression{T}"/>, the rule the
+    /// export queries use): the Secretariat any; a regional coordinator the region's reports and its countries'
+    /// scorecards; a focal point the scorecard of the country.
     /// </summary>
-    public bool IsVisibleTo(UserScope scope, string? countryRegion) => scope.Kind switch
-    {
-        ScopeKind.All => true,
-        ScopeKind.Region => Kind switch
-        {
-            ReportKind.Regional => RegionCode == scope.RegionCode,
-            ReportKind.Country => countryRegion == scope.RegionCode,
-            _ => false,
-        },
-        ScopeKind.Country => Kind == ReportKind.Country && CountryIso3 == scope.CountryIso3,
-        _ => false,
-    };
+    public bool IsVisibleTo(UserScope scope, string? countryRegion) =>
+        scope.Sees(new Coverage(Kind, Kind == ReportKind.Country ? countryRegion : RegionCode, CountryIso3));
+
+    private sealed record Coverage(ReportKind Kind, string? RegionCode, string? CountryIso3) : IReportScoped;
 }
 
 /// <summary>
@@ -93,7 +86,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         progress?.Report(10);
         var details = DetailsScope(report);
         // The builder applies the same rule to what it is given; reading only those rows keeps drafts out of memory too.
-        var statuses = ReportBuilder.AnswerStatuses(report.Kind, cycle.Policy);
+        var statuses = ReportBuilder.Allows(report.Kind, cycle.Policy).AnswerStatuses;
         var none = statuses is { Count: 0 };
         var answers = none ? new Dictionary<string, Dictionary<string, Domain.Answers.AnswerValue>>()
             : await results.LoadAnswersAsync(report.CycleId, details, statuses);

@@ -119,13 +119,14 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
     {
         var cycles = await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status != Domain.Workflow.CycleStatus.Planned)
             .OrderByDescending(c => c.OpensOn).Select(c => new { c.Id, c.Name }).ToListAsync();
-        var regions = await db.Regions.AsNoTracking()
-            .Where(r => scope.Kind == ScopeKind.All || (scope.Kind == ScopeKind.Region && r.Code == scope.RegionCode))
-            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync();
+        // The regions whose report the caller may see, by the one report rule (a handful of rows: filtered in memory).
+        var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync())
+            .Where(r => new ReportScope(ReportKind.Regional, request.CycleId, RegionCode: r.Code).IsVisibleTo(scope, null)).ToList();
+        var canExportGlobal = new ReportScope(ReportKind.Global, request.CycleId).IsVisibleTo(scope, null);
         var countries = await db.Countries.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new { c.Iso3, c.Name }).ToListAsync();
         if (request.CycleId == 0 && cycles.Count > 0) request.CycleId = cycles[0].Id;
-        if (scope.Kind != ScopeKind.All && request.Kind == ReportKind.Global) request.Kind = scope.Kind == ScopeKind.Region ? ReportKind.Regional : ReportKind.Country;
+        if (!canExportGlobal && request.Kind == ReportKind.Global) request.Kind = regions.Count > 0 ? ReportKind.Regional : ReportKind.Country;
         return new ReportsIndexModel([.. cycles.Select(c => (c.Id, c.Name))], [.. regions.Select(r => (r.Code, r.Name))],
-            [.. countries.Select(c => (c.Iso3, c.Name))], await exports.RecentAsync(scope, Me), request, scope.Kind == ScopeKind.All);
+            [.. countries.Select(c => (c.Iso3, c.Name))], await exports.RecentAsync(scope, Me), request, canExportGlobal);
     }
 }

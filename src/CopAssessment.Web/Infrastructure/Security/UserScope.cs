@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Reporting;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 
@@ -55,6 +58,35 @@ public static class ScopeQueries
         ScopeKind.Country => ($"{countryColumn} = {parameter}", scope.CountryIso3 ?? ""),
         _ => ($"{parameter} <> {parameter}", ""),
     };
+
+    /// <summary>Report exports, by what the report covers (<see cref="ReportVisibleExpression{T}"/>).</summary>
+    public static IQueryable<ReportExport> VisibleTo(this IQueryable<ReportExport> exports, UserScope scope) =>
+        exports.Where(ReportVisibleExpression<ReportExport>(scope));
+
+    /// <summary>
+    /// The one rule for who may see a report, in the query (exports) and in memory (<see cref="Sees"/>, for a
+    /// report about to be built or requested): the Secretariat any; a regional coordinator the region's report and
+    /// its countries' scorecards, never the global one; a focal point the scorecard of the country.
+    /// </summary>
+    public static Expression<Func<T, bool>> ReportVisibleExpression<T>(UserScope scope) where T : IReportScoped
+    {
+        var region = scope.RegionCode;
+        var country = scope.CountryIso3;
+        return scope.Kind switch
+        {
+            ScopeKind.All => x => true,
+            ScopeKind.Region => x => x.Kind != ReportKind.Global && x.RegionCode == region,
+            ScopeKind.Country => x => x.Kind == ReportKind.Country && x.CountryIso3 == country,
+            _ => x => false,
+        };
+    }
+
+    // Compiled once per scope (a region, a country, everything, nobody: a few hundred at most).
+    private static readonly ConcurrentDictionary<UserScope, Func<IReportScoped, bool>> CompiledReportRules = new();
+
+    /// <summary>Whether <paramref name="scope"/> may see <paramref name="report"/>: <see cref="ReportVisibleExpression{T}"/> evaluated in memory.</summary>
+    public static bool Sees(this UserScope scope, IReportScoped report) =>
+        CompiledReportRules.GetOrAdd(scope, s => ReportVisibleExpression<IReportScoped>(s).Compile())(report);
 
     public static Expression<Func<T, bool>> VisibleExpression<T>(UserScope scope) where T : class, ICountryScoped
     {
