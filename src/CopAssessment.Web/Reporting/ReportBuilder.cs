@@ -57,18 +57,18 @@ public static class ReportBuilder
             request.Sources.Select(s => new CountryResult(s.Iso3, s.Region, s.Status, s.Scorecard)),
             request.CountryRegions, request.Policy);
 
-        var anonymised = request.Policy == PublicationMode.Anonymised;
+        var allowed = Allows(request.Kind, request.Policy);
         IEnumerable<ReportSource> shown = request.Kind switch
         {
+            _ when !allowed.ListsCountries => [],
             ReportKind.Country => request.Sources.Where(s => s.Iso3 == request.CountryIso3),
-            _ when anonymised => [],
             ReportKind.Regional => request.Sources.Where(s => s.Region == request.RegionCode),
             _ => request.Sources,
         };
         var countries = shown.OrderBy(s => s.Iso3, StringComparer.Ordinal)
             .Select(s =>
             {
-                var answersShown = ShowsAnswers(request.Kind, request.Policy, s.Status);
+                var answersShown = allowed.ShowsAnswers(s.Status);
                 return new ReportCountry(s.Iso3, s.Name, s.Region, s.Status, s.Scorecard,
                     (answersShown ? s.Answers : null) ?? new Dictionary<string, AnswerValue>(), s.ValidatedAt)
                 {
@@ -88,9 +88,7 @@ public static class ReportBuilder
             ReportKind.Country => countries[0].Region,
             _ => null,
         };
-        // Practice titles and summaries name their countries ("… in Kenya"), whatever the language: an
-        // anonymised report cannot list them, only count them per theme.
-        var listPractices = !anonymised || request.Kind == ReportKind.Country;
+        var listPractices = allowed.ListsPractices;
 
         return new ReportData
         {
@@ -112,20 +110,19 @@ public static class ReportBuilder
     }
 
     /// <summary>
-    /// The one rule for whose answers and evidence a report shows. A scorecard shows its country's, whatever
-    /// the status: it is produced only for people who may see that country's work. Regional and global
-    /// reports publish only what reviewers validated (<see cref="PublishedStatuses"/>), and nothing country by
-    /// country when anonymised. <see cref="AnswerStatuses"/> is the same rule for the database query.
+    /// The one rule for what a publication policy lets a report of <paramref name="kind"/> show, used by the
+    /// builder, the database query for answers (<see cref="Publication.AnswerStatuses"/>) and the API.
+    /// A scorecard shows its country, and its answers and evidence whatever the status: it is produced only for
+    /// people who may see that country's work. Regional and global reports list countries (names, statuses,
+    /// scores) and practices only under the named policy, and publish only answers reviewers validated
+    /// (<see cref="PublishedStatuses"/>). Anonymised, they list no country and count practices per theme
+    /// instead: practice titles and summaries name their countries ("… in Kenya"), whatever the language.
     /// </summary>
-    public static bool ShowsAnswers(ReportKind kind, PublicationMode policy, SubmissionStatus status) =>
-        AnswerStatuses(kind, policy) is not { } statuses || statuses.Contains(status);
-
-    /// <summary>The submission statuses whose answers a report shows; null for every status (a scorecard).</summary>
-    public static IReadOnlyList<SubmissionStatus>? AnswerStatuses(ReportKind kind, PublicationMode policy) => kind switch
+    public static Publication Allows(ReportKind kind, PublicationMode policy) => kind switch
     {
-        ReportKind.Country => null,
-        _ when policy == PublicationMode.Anonymised => [],
-        _ => PublishedStatuses,
+        ReportKind.Country => new Publication(ListsCountries: true, ListsPractices: true, AnswerStatuses: null),
+        _ when policy == PublicationMode.Anonymised => new Publication(ListsCountries: false, ListsPractices: false, AnswerStatuses: []),
+        _ => new Publication(ListsCountries: true, ListsPractices: true, AnswerStatuses: PublishedStatuses),
     };
 
     /// <summary>Validated, or validated and then published with the cycle.</summary>
@@ -147,6 +144,15 @@ public static class ReportBuilder
     public static AggregateReport Aggregate(QuestionnaireDefinition definition, IEnumerable<CountryResult> results,
         IReadOnlyDictionary<string, string> countryRegions, PublicationMode policy) =>
         Aggregator.Aggregate(definition, results, countryRegions, new AggregationOptions(policy, ScoresFrom.Validated));
+}
+
+/// <summary>What a report may show under its publication policy (<see cref="ReportBuilder.Allows"/>).</summary>
+/// <param name="ListsCountries">Countries one by one: code, name, status and scores.</param>
+/// <param name="ListsPractices">Best practices one by one; otherwise counted per theme.</param>
+/// <param name="AnswerStatuses">The submission statuses whose answers and evidence are shown; null for every status.</param>
+public sealed record Publication(bool ListsCountries, bool ListsPractices, IReadOnlyList<SubmissionStatus>? AnswerStatuses)
+{
+    public bool ShowsAnswers(SubmissionStatus status) => ListsCountries && (AnswerStatuses is not { } statuses || statuses.Contains(status));
 }
 
 public static class ReportTitles

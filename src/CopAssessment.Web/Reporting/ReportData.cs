@@ -25,7 +25,7 @@ public sealed record ReportCountry(
     DateTimeOffset? ValidatedAt)
 {
     /// <summary>
-    /// Whether the report shows this country's answers and evidence (<see cref="ReportBuilder.ShowsAnswers"/>);
+    /// Whether the report shows this country's answers and evidence (<see cref="Publication.ShowsAnswers"/>);
     /// when false <see cref="Answers"/> and <see cref="Evidence"/> are empty.
     /// </summary>
     public bool AnswersShown { get; init; }

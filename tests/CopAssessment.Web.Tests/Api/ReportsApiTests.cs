@@ -3,8 +3,12 @@ using System.Text.Json;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Infrastructure.Security;
+using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Tests.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Api;
 
@@ -160,6 +164,37 @@ public class ReportsApiTests(CopAppFactory app)
         Assert.Contains("/api/v1/cycles/{cycleId}/countries/{iso3}/scorecard", openApi);
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await ken.GetStringAsync("/api/v1/cycles")).RootElement.ValueKind);
+    }
+
+    /// <summary>The API's country rows and figures follow the reports' publication rule: the same countries, statuses and means.</summary>
+    [Theory]
+    [InlineData(PublicationPolicy.Named)]
+    [InlineData(PublicationPolicy.Anonymised)]
+    public async Task Api_scores_show_what_the_global_and_regional_reports_show(PublicationPolicy policy)
+    {
+        var cycle = await CycleAsync(policy);
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        foreach (var (kind, region) in new[] { (ReportKind.Global, (string?)null), (ReportKind.Regional, "AFR"), (ReportKind.Regional, "EUR") })
+        {
+            var json = JsonDocument.Parse(await reviewer.GetStringAsync($"/api/v1/cycles/{cycle}/scores" + (region is null ? "" : $"?region={region}"))).RootElement;
+            ReportData? report = null;
+            await app.WithScopeAsync(async sp => report = await sp.GetRequiredService<ReportLoader>()
+                .LoadAsync(new ReportScope(kind, cycle, region), "en", UserScope.Everything));
+
+            var api = json.GetProperty("countries").EnumerateArray().Select(c => (
+                c.GetProperty("iso3").GetString(), c.GetProperty("name").GetString(), c.GetProperty("status").GetString(),
+                c.GetProperty("overall").ValueKind == JsonValueKind.Null ? (double?)null : c.GetProperty("overall").GetDouble())).ToList();
+            var shown = report!.Countries.Select(c => ((string?)c.Iso3, c.Name, (string?)c.Status.ToString(), c.Scorecard?.Overall)).ToList();
+            Assert.Equal(shown, api);
+            Assert.Equal(policy == PublicationPolicy.Named, api.Count > 0);
+
+            var area = region is null ? json.GetProperty("global") : json.GetProperty("regions").EnumerateArray().Single();
+            var figures = region is null ? report.Aggregate.Global : report.Area;
+            var overall = area.GetProperty("overall");
+            Assert.Equal(figures.Overall.N, overall.GetProperty("n").GetInt32());
+            Assert.Equal(figures.Overall.Suppressed, overall.GetProperty("suppressed").GetBoolean());
+            Assert.Equal(figures.Overall.Mean, overall.GetProperty("mean").ValueKind == JsonValueKind.Null ? null : overall.GetProperty("mean").GetDouble());
+        }
     }
 
     private Task<int> CycleAsync(PublicationPolicy policy) => CycleSeed.CreateAsync(app, policy, Participants);

@@ -81,8 +81,9 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         var global = new ReportScope(ReportKind.Global, cycleId).IsVisibleTo(scope, null) || scorecards.Count > 0 || regions.Count > 0
             ? Area(report.Global) : null;
 
+        // Country rows as the cycle's regional and global reports list them (the one publication rule).
         var rows = new List<CountryScoreDto>();
-        if (cycle.Policy == PublicationMode.Named)
+        if (ReportBuilder.Allows(region is null ? ReportKind.Global : ReportKind.Regional, cycle.Policy).ListsCountries)
         {
             var visible = scorecards.Select(c => c.Iso3).ToHashSet();
             var names = figures.Countries.ToDictionary(c => c.Iso3, c => c.Name);
