@@ -22,7 +22,8 @@ public sealed class Seeder(
 {
     public const string DemoPassword = "Demo-Password-2026";
 
-    private static readonly (string Code, string Name)[] RegionNames =
+    /// <summary>The regions seeded on a new database, by their English names (translated in the resources, see <c>L.Region</c>).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> RegionNames =
     [
         ("AFR", "Africa"), ("AMS", "Americas"), ("ARB", "Arab States"),
         ("ASP", "Asia and the Pacific"), ("CIS", "Commonwealth of Independent States"), ("EUR", "Europe"),

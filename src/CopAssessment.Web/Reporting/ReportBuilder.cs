@@ -161,12 +161,7 @@ public static class ReportTitles
     public static string For(ReportKind kind, IStringLocalizer L, CultureInfo culture, string? subject = null)
     {
         using var inCulture = CultureScope.Ui(culture);
-        string title = kind switch
-        {
-            ReportKind.Country => L["Country scorecard"],
-            ReportKind.Regional => L["Regional stocktaking"],
-            _ => L["Global stocktaking"],
-        };
+        string title = L.Label(kind);
         return subject is null ? title : $"{title} — {subject}";
     }
 }

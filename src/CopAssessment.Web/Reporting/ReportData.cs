@@ -84,7 +84,7 @@ public sealed record ReportData
     public IReadOnlyList<ReportBestPractice> BestPractices { get; init; } = [];
     /// <summary>Anonymised regional and global reports: how many practices each theme has, instead of the list.</summary>
     public IReadOnlyList<ReportPracticeTheme> PracticeThemes { get; init; } = [];
-    /// <summary>Region code → display name.</summary>
+    /// <summary>Region code → display name in the report's language.</summary>
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 
     public string Language => Culture.TwoLetterISOLanguageName;
@@ -116,7 +116,10 @@ public sealed record ReportData
 
     public string Text(LocalizedText? text) => text?.Get(Culture.Name) ?? "";
 
-    public string AreaName(AreaAggregate area) => area.Region is null ? "" : RegionNames.GetValueOrDefault(area.Region, area.Region);
+    public string AreaName(AreaAggregate area) => area.Region is null ? "" : RegionName(area.Region);
+
+    /// <summary>A region's name in the report's language (the loader fills <see cref="RegionNames"/> with <c>L.Region</c>); its code when unknown.</summary>
+    public string RegionName(string code) => RegionNames.GetValueOrDefault(code, code);
 
     public Stage? StageOf(string? key) => key is null ? null : Definition.Stages.FirstOrDefault(s => s.Key == key);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CopAssessment.Domain.Aggregation;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Tests;
 using CopAssessment.Web.Data.Assessments;
@@ -7,6 +8,7 @@ using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Platform;
@@ -162,6 +164,47 @@ public partial class LabelTests(CopAppFactory app)
         Assert.True(actions.Count > 20, string.Join(", ", actions));
         var missing = actions.Where(a => !Labels.AuditActions.ContainsKey(a)).Order().ToList();
         Assert.True(missing.Count == 0, "Audit actions without a label: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// A region's name, a status and the publication policy read the same on the pages, in the workbook and in the
+    /// PDF, in every language: all three take them from <see cref="Labels"/>, not from copies of their own.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Pages_workbook_and_pdf_show_the_same_region_status_and_policy_labels(string language)
+    {
+        var expected = Expected[language];
+        var cycle = await Reports.CycleSeed.CreateAsync(app, PublicationPolicy.Named, iso3 => iso3 is "KEN" or "FRA");
+        ReportData? data = null;
+        string? html = null;
+        await app.WithScopeAsync(async sp =>
+        {
+            data = await sp.GetRequiredService<Features.Reports.ReportLoader>().LoadAsync(
+                new Features.Reports.ReportScope(ReportKind.Country, cycle, CountryIso3: "KEN"), language, Infrastructure.Security.UserScope.Everything);
+            html = System.Net.WebUtility.HtmlDecode(await sp.GetRequiredService<Reporting.Pdf.PdfReportWriter>().HtmlAsync(data!));
+        });
+        var L = Reports.ReportTestData.Localizer();
+        using var inCulture = CultureScope.Ui(new CultureInfo(language));
+        var status = L.Label(data!.Focus!.Status).Value;
+        var policy = L.Label(PublicationMode.Named).Value;
+
+        using var workbook = Reports.ExcelReportTests.Open(new Reporting.Excel.ExcelReportWriter(L).Write(data));
+        var summary = Reports.ExcelReportTests.Read(workbook, L["Summary"]);
+        var kenya = summary.RowOf(0, "Kenya");
+        Assert.Equal(expected.Africa, summary.Text(kenya, 1));
+        Assert.Equal(status, summary.Text(kenya, 2));
+        Assert.Equal(L.Explained(PublicationMode.Named).Value, summary.Text(summary.RowOf(0, L["Publication policy"]), 1));
+
+        Assert.Contains($"<dd>{expected.Africa}</dd>", html);
+        Assert.Contains($"<div class=\"value word\">{status}</div>", html);
+        Assert.Contains($"<dd>{policy}</dd>", html);
+
+        var admin = await app.SignedInClientAsync("admin@demo.local");
+        var q = $"culture={language}&ui-culture={language}";
+        Assert.Contains($"<td>{expected.Africa}</td>", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/countries?{q}")));
+        Assert.Contains($">{expected.Africa}</option>", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/reports?{q}")));
+        Assert.Contains($">{expected.Africa}</option>", System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/best-practices?{q}")));
     }
 
     /// <summary>The page's text without tags, entities decoded, so a label split by markup still reads as one string.</summary>

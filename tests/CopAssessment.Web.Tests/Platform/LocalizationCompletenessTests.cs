@@ -43,8 +43,11 @@ public partial class LocalizationCompletenessTests
         keys.UnionWith(Enum.GetNames<Domain.Workflow.SubmissionStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleAction>());
-        keys.UnionWith(Enum.GetNames<Data.Reports.ExportStatus>());
-        // The one label source: statuses, report kinds and audit actions.
+        // The one label source: statuses, report kinds, publication policies, regions and audit actions.
+        keys.UnionWith(Enum.GetValues<Data.BestPractices.PracticeStatus>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Enum.GetValues<Domain.Aggregation.PublicationMode>().Select(Infrastructure.Localization.Labels.Of));
+        keys.UnionWith(Enum.GetValues<Domain.Aggregation.PublicationMode>().Select(Infrastructure.Localization.Labels.Explained));
+        keys.UnionWith(Infrastructure.Seeder.RegionNames.Select(r => r.Name));
         keys.UnionWith(Enum.GetValues<Domain.Workflow.SubmissionStatus>().Select(Infrastructure.Localization.Labels.Of));
         keys.UnionWith(Enum.GetValues<Domain.Workflow.CycleStatus>().Select(Infrastructure.Localization.Labels.Of));
         keys.UnionWith(Enum.GetValues<Data.Reports.ExportStatus>().Select(Infrastructure.Localization.Labels.Of));

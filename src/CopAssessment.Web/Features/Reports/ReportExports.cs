@@ -19,7 +19,7 @@ public sealed record ExportView(Guid Id, ReportKind Kind, int CycleId, string Cy
     public string? SubjectName { get; init; }
 
     /// <summary>"Country scorecard · Kenya", "Regional stocktaking · Africa", "Global stocktaking".</summary>
-    public string Title(IStringLocalizer L) => L.Label(Kind) + (SubjectName is null ? "" : " · " + (Kind == ReportKind.Regional ? L[SubjectName] : SubjectName));
+    public string Title(IStringLocalizer L) => L.Label(Kind) + (SubjectName is null ? "" : " · " + (Kind == ReportKind.Regional ? L.Region(SubjectName) : SubjectName));
 
     public TimeSpan Elapsed => ((Status is ExportStatus.Done or ExportStatus.Failed ? FinishedAt : null) ?? DateTimeOffset.UtcNow) - (StartedAt ?? RequestedAt);
 }

@@ -99,7 +99,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         using (CultureScope.Ui(culture))
         {
-            regionNames = regionNames.ToDictionary(r => r.Key, r => L[r.Value].Value);
+            regionNames = regionNames.ToDictionary(r => r.Key, r => L.Region(r.Value).Value);
         }
 
         var subject = report.Kind switch

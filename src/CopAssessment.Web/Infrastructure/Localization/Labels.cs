@@ -1,5 +1,7 @@
 using System.Globalization;
+using CopAssessment.Domain.Aggregation;
 using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Reporting;
 using Microsoft.Extensions.Localization;
@@ -7,10 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace CopAssessment.Web.Infrastructure.Localization;
 
 /// <summary>
-/// One label source for the values people see: statuses, report kinds and formats, languages and audit
-/// actions. Each method returns the English text, which is the localizer key; the views, the Excel and the PDF
-/// writers all go through <see cref="LabelExtensions"/>, so an enum name (<c>InReview</c>) or a slug
-/// (<c>submission-startreview</c>) never reaches a page or a file.
+/// One label source for the values people see: statuses, report kinds and formats, publication policies,
+/// languages, regions and audit actions. Each method returns the English text, which is the localizer key; the
+/// views, the Excel and the PDF writers all go through <see cref="LabelExtensions"/>, so an enum name
+/// (<c>InReview</c>), a code (<c>AFR</c>) or a slug (<c>submission-startreview</c>) never reaches a page or a file.
 /// </summary>
 public static class Labels
 {
@@ -32,6 +34,16 @@ public static class Labels
         _ => "Published",
     };
 
+    public static string Of(PracticeStatus status) => status switch
+    {
+        PracticeStatus.Draft => "Draft",
+        PracticeStatus.Submitted => "Submitted",
+        PracticeStatus.ChangesRequested => "Changes requested",
+        PracticeStatus.Published => "Published",
+        PracticeStatus.Declined => "Declined",
+        _ => "Superseded",
+    };
+
     public static string Of(ExportStatus status) => status switch
     {
         ExportStatus.Queued => "Queued",
@@ -46,6 +58,14 @@ public static class Labels
         ReportKind.Regional => "Regional stocktaking",
         _ => "Global stocktaking",
     };
+
+    /// <summary>A report's publication policy, in a word or two (a cover, a list).</summary>
+    public static string Of(PublicationMode policy) => policy == PublicationMode.Named ? "Named results" : "Aggregated and anonymised";
+
+    /// <summary>A report's publication policy with what it means for the reader (the methods page, the workbook).</summary>
+    public static string Explained(PublicationMode policy) => policy == PublicationMode.Named
+        ? "Named results"
+        : "Aggregated and anonymised: no country is named and no figure covers fewer than three countries";
 
     /// <summary>Format names are the same in every language.</summary>
     public static string Of(ReportFormat format) => format == ReportFormat.Pdf ? "PDF" : "Excel";
@@ -102,7 +122,17 @@ public static class LabelExtensions
 {
     public static LocalizedString Label(this IStringLocalizer L, SubmissionStatus status) => L[Labels.Of(status)];
     public static LocalizedString Label(this IStringLocalizer L, CycleStatus status) => L[Labels.Of(status)];
+    public static LocalizedString Label(this IStringLocalizer L, PracticeStatus status) => L[Labels.Of(status)];
     public static LocalizedString Label(this IStringLocalizer L, ExportStatus status) => L[Labels.Of(status)];
+    public static LocalizedString Label(this IStringLocalizer L, PublicationMode policy) => L[Labels.Of(policy)];
+    public static LocalizedString Explained(this IStringLocalizer L, PublicationMode policy) => L[Labels.Explained(policy)];
+
+    /// <summary>
+    /// A region's display name in the reader's language, from the name stored (in English; the resources
+    /// translate the regions the application seeds, and a name an administrator gave reads as written).
+    /// Pages and the reports (through <see cref="Reporting.ReportData.RegionName"/>) all show regions this way.
+    /// </summary>
+    public static LocalizedString Region(this IStringLocalizer L, string storedName) => L[storedName];
     public static LocalizedString Label(this IStringLocalizer L, ReportKind kind) => L[Labels.Of(kind)];
     public static string Label(this IStringLocalizer L, ReportFormat format) => Labels.Of(format);
     public static LocalizedString AuditAction(this IStringLocalizer L, string action) => L[Labels.AuditAction(action)];

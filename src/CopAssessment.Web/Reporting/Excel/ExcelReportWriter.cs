@@ -90,14 +90,14 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         sheet.Row(XCell.Str(data.Title, XStyle.Title));
         sheet.Row(XCell.Str(L["Cycle"], XStyle.Label), data.CycleName);
         sheet.Row(XCell.Str(L["Questionnaire"], XStyle.Label), $"{data.Text(data.Definition.Title)} ({data.VersionLabel})");
-        sheet.Row(XCell.Str(L["Publication policy"], XStyle.Label), PolicyText(data.Policy));
+        sheet.Row(XCell.Str(L["Publication policy"], XStyle.Label), L.Explained(data.Policy).Value);
         sheet.Row(XCell.Str(L["Generated (UTC)"], XStyle.Label), XCell.DateTime(data.GeneratedAt));
         sheet.Blank();
 
         if (data.Focus is { } country)
         {
             sheet.Row(Headers(L["Country"], L["Region"], L["Status"], L["Validated (UTC)"], L["Overall index"], L["Stage"], L["Completeness"]));
-            sheet.Row(country.Name ?? country.Iso3, data.RegionNames.GetValueOrDefault(country.Region, country.Region), StatusText(country.Status),
+            sheet.Row(country.Name ?? country.Iso3, data.RegionName(country.Region), L.Label(country.Status).Value,
                 XCell.DateTime(country.ValidatedAt), XCell.Score(country.Scorecard?.Overall), data.StageName(country.Scorecard?.Stage),
                 XCell.Percent(country.Scorecard?.Completeness.Ratio));
             sheet.Blank();
@@ -165,7 +165,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
             foreach (var country in data.Countries)
             {
                 var card = country.Scorecard;
-                sheet.Row([country.Iso3, country.Name ?? "", data.RegionNames.GetValueOrDefault(country.Region, country.Region), StatusText(country.Status), XCell.Score(card?.Overall),
+                sheet.Row([country.Iso3, country.Name ?? "", data.RegionName(country.Region), L.Label(country.Status).Value, XCell.Score(card?.Overall),
                     .. capabilities.Select(c => XCell.Score(card?.FindCapability(c.Key)?.Score))]);
             }
         }
@@ -338,7 +338,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         Line(L["Questionnaire"], data.Text(data.Definition.Title));
         Line(L["Questionnaire key"], data.Definition.Key);
         Line(L["Version"], data.VersionLabel);
-        Line(L["Publication policy"], PolicyText(data.Policy));
+        Line(L["Publication policy"], L.Explained(data.Policy).Value);
         if (data.Kind != ReportKind.Country)
         {
             Line(L["Answers and evidence"], XCell.Str(data.IsAnonymised
@@ -373,12 +373,6 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         L["Regional and global figures use validated submissions; participation counts every submission past draft."],
         L["Scores are shown with one decimal, rounded half away from zero; the workbook holds the unrounded values."],
     ];
-
-    private string PolicyText(PublicationMode mode) => mode == PublicationMode.Named
-        ? L["Named results"]
-        : L["Aggregated and anonymised: no country is named and no figure covers fewer than three countries"];
-
-    private string StatusText(SubmissionStatus status) => L.Label(status);
 
     private static XCell[] Headers(params string[] texts) => [.. texts.Select(XCell.Header)];
 
