@@ -26,4 +26,58 @@ public static class TextLimits
 
     /// <summary>A contributor's organisation.</summary>
     public const int Organisation = 200;
+
+    // Codes, keys and stored values: not typed by people as free text, but sized once all the same.
+
+    /// <summary>ISO 3166-1 alpha-3 (<c>KEN</c>).</summary>
+    public const int CountryCode = 3;
+
+    /// <summary>ISO 3166-1 alpha-2 (<c>KE</c>).</summary>
+    public const int CountryCode2 = 2;
+
+    /// <summary>A region's code (<c>AFR</c>).</summary>
+    public const int RegionCode = 3;
+
+    /// <summary>ASP.NET Core Identity's key length.</summary>
+    public const int UserId = 450;
+
+    /// <summary>A SHA-256 digest in hexadecimal (files, definitions, invitation tokens).</summary>
+    public const int Sha256 = 64;
+
+    /// <summary>An uploaded file's name.</summary>
+    public const int FileName = 255;
+
+    /// <summary>An evidence file's content type.</summary>
+    public const int ContentType = 100;
+
+    /// <summary>A question's key in a definition (<c>pg.1.1</c>).</summary>
+    public const int QuestionKey = 100;
+
+    /// <summary>A culture name (<c>fr</c>, <c>ar</c>).</summary>
+    public const int Culture = 10;
+
+    /// <summary>An enum stored by its name (statuses, kinds, policies).</summary>
+    public const int EnumName = 20;
+
+    /// <summary>A role's name.</summary>
+    public const int Role = 40;
+
+    /// <summary>The name of a field whose change is recorded (country history).</summary>
+    public const int FieldName = 40;
+
+    /// <summary>A questionnaire's key and a version's label.</summary>
+    public const int QuestionnaireKey = 50;
+    public const int VersionLabel = 50;
+
+    /// <summary>A questionnaire's title (English).</summary>
+    public const int QuestionnaireTitle = 300;
+
+    /// <summary>A mail's subject line, an audit event's subject.</summary>
+    public const int Subject = 300;
+
+    /// <summary>An audit action's slug (<c>submission-startreview</c>).</summary>
+    public const int AuditAction = 60;
+
+    /// <summary>The key that makes a reminder mail be written once.</summary>
+    public const int DeduplicationKey = 200;
 }

@@ -22,6 +22,12 @@ public static class PracticeLimits
     public const int Link = 500;
     public const int Links = LinkCount * (Link + 1);
 
+    /// <summary>A stakeholder group's key (see <c>Vocabulary</c>).</summary>
+    public const int StakeholderGroup = 40;
+
+    /// <summary>An attachment's content type (wider than evidence's <see cref="TextLimits.ContentType"/>; kept as the column was made).</summary>
+    public const int AttachmentContentType = 120;
+
     /// <summary>The reviewer's comment to the submitter.</summary>
     public const int ReviewNote = TextLimits.Note;
 }

@@ -13,9 +13,9 @@ public class BestPracticeConfiguration : IEntityTypeConfiguration<BestPractice>
         entity.Metadata.Model.GetOrAddPostgresExtension(null, "unaccent", null);
 
         entity.ToTable("BestPractices");
-        entity.Property(p => p.OwnerId).HasMaxLength(450);
-        entity.Property(p => p.OwnerEmail).HasMaxLength(256);
-        entity.Property(p => p.OwnerCountryIso3).HasMaxLength(3);
+        entity.Property(p => p.OwnerId).HasMaxLength(TextLimits.UserId);
+        entity.Property(p => p.OwnerEmail).HasMaxLength(TextLimits.Email);
+        entity.Property(p => p.OwnerCountryIso3).HasMaxLength(TextLimits.CountryCode);
         entity.HasOne<Country>().WithMany().HasForeignKey(p => p.OwnerCountryIso3).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(p => p.Versions).WithOne(v => v.Practice).HasForeignKey(v => v.PracticeId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(p => p.LatestVersion).WithMany().HasForeignKey(p => p.LatestVersionId).OnDelete(DeleteBehavior.Restrict);
@@ -37,18 +37,18 @@ public class BestPracticeVersionConfiguration : IEntityTypeConfiguration<BestPra
         entity.Property(v => v.Summary).HasMaxLength(PracticeLimits.Summary);
         entity.Property(v => v.Description).HasMaxLength(PracticeLimits.Description);
         entity.Property(v => v.Organisation).HasMaxLength(PracticeLimits.Organisation);
-        entity.Property(v => v.StakeholderGroup).HasMaxLength(40);
+        entity.Property(v => v.StakeholderGroup).HasMaxLength(PracticeLimits.StakeholderGroup);
         entity.Property(v => v.Results).HasMaxLength(PracticeLimits.Results);
         entity.Property(v => v.EnablingFactors).HasMaxLength(PracticeLimits.EnablingFactors);
         entity.Property(v => v.Scalability).HasMaxLength(PracticeLimits.Scalability);
         entity.Property(v => v.ContactName).HasMaxLength(PracticeLimits.ContactName);
         entity.Property(v => v.ContactEmail).HasMaxLength(PracticeLimits.ContactEmail);
-        entity.Property(v => v.Language).HasMaxLength(10);
-        entity.Property(v => v.CreatedBy).HasMaxLength(256);
-        entity.Property(v => v.ReviewedBy).HasMaxLength(256);
+        entity.Property(v => v.Language).HasMaxLength(TextLimits.Culture);
+        entity.Property(v => v.CreatedBy).HasMaxLength(TextLimits.Email);
+        entity.Property(v => v.ReviewedBy).HasMaxLength(TextLimits.Email);
         entity.Property(v => v.ReviewNote).HasMaxLength(PracticeLimits.ReviewNote);
         // A concurrency token: two reviewers deciding on the same submitted version cannot both win.
-        entity.Property(v => v.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        entity.Property(v => v.Status).HasConversion<string>().HasMaxLength(TextLimits.EnumName).IsConcurrencyToken();
         entity.HasIndex(v => new { v.PracticeId, v.Number }).IsUnique();
         entity.HasIndex(v => new { v.Status, v.SubmittedAt });
         // Library filters: array containment (@>, &&) uses GIN; the plain columns are B-tree. Practices are
@@ -67,7 +67,7 @@ public class BestPracticeAttachmentConfiguration : IEntityTypeConfiguration<Best
     public void Configure(EntityTypeBuilder<BestPracticeAttachment> entity)
     {
         entity.ToTable("BestPracticeAttachments");
-        entity.Property(a => a.FileName).HasMaxLength(255);
+        entity.Property(a => a.FileName).HasMaxLength(TextLimits.FileName);
         entity.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
         entity.HasIndex(a => a.VersionId);
     }
@@ -78,9 +78,9 @@ public class BestPracticeFileConfiguration : IEntityTypeConfiguration<BestPracti
     public void Configure(EntityTypeBuilder<BestPracticeFile> entity)
     {
         entity.ToTable("BestPracticeFiles");
-        entity.Property(f => f.ContentType).HasMaxLength(120);
-        entity.Property(f => f.Sha256).HasMaxLength(64);
-        entity.Property(f => f.UploadedBy).HasMaxLength(256);
+        entity.Property(f => f.ContentType).HasMaxLength(PracticeLimits.AttachmentContentType);
+        entity.Property(f => f.Sha256).HasMaxLength(TextLimits.Sha256);
+        entity.Property(f => f.UploadedBy).HasMaxLength(TextLimits.Email);
         entity.Property(f => f.Content).HasColumnType("bytea");
         entity.HasIndex(f => f.Sha256);
     }

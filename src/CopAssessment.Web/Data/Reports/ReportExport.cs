@@ -11,6 +11,13 @@ public enum ExportStatus { Queued, Running, Done, Failed }
 /// </summary>
 public class ReportExport : IReportScoped
 {
+    public const int FormatLength = 10;
+    /// <summary>Wider than <see cref="TextLimits.RegionCode"/>, as the column was made.</summary>
+    public const int RegionCodeLength = 10;
+    public const int FileNameLength = 200;
+    /// <summary>The failure's reason, cut to this length when recorded.</summary>
+    public const int ErrorLength = 2000;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public ReportKind Kind { get; set; }
     public int CycleId { get; set; }

@@ -38,7 +38,7 @@ public static class LibraryExport
             }
 
             var name = text("Best practices");
-            if (name.Length > 31) name = name[..31];
+            if (name.Length > SheetWriter.SheetNameLength) name = name[..SheetWriter.SheetNameLength];
             workbook.Workbook = new Workbook(
                 new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name }),
                 // What Excel itself writes for an auto-filter; some readers need it to show the buttons.

@@ -148,7 +148,7 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
             logger.LogError(ex, "Report export {Id} failed", id);
             var reason = ex is TimeoutException or InvalidOperationException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             await db.Set<ReportExport>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Status, ExportStatus.Failed).SetProperty(e => e.Error, reason.Length > 2000 ? reason[..2000] : reason)
+                .SetProperty(e => e.Status, ExportStatus.Failed).SetProperty(e => e.Error, reason.Length > ReportExport.ErrorLength ? reason[..ReportExport.ErrorLength] : reason)
                 .SetProperty(e => e.FinishedAt, DateTimeOffset.UtcNow), CancellationToken.None);
         }
     }

@@ -391,12 +391,12 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
     {
         var clean = new string(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray()).Trim('\'');
         if (clean.Length == 0) clean = "Sheet";
-        if (clean.Length > 31) clean = clean[..31];
+        if (clean.Length > SheetWriter.SheetNameLength) clean = clean[..SheetWriter.SheetNameLength];
         var candidate = clean;
         for (var i = 2; !used.Add(candidate); i++)
         {
             var suffix = $" ({i})";
-            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+            candidate = (clean.Length + suffix.Length > SheetWriter.SheetNameLength ? clean[..(SheetWriter.SheetNameLength - suffix.Length)] : clean) + suffix;
         }
         return candidate;
     }

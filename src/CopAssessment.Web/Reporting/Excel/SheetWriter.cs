@@ -89,6 +89,9 @@ public sealed class SheetWriter : IDisposable
         _writer.WriteStartElement(new SheetData());
     }
 
+    /// <summary>The longest sheet name Excel accepts.</summary>
+    public const int SheetNameLength = 31;
+
     /// <summary>1-based index of the last row written.</summary>
     public int CurrentRow => _row;
 
