@@ -36,4 +36,17 @@ public class StageColourTests(ReportServices app) : IClassFixture<ReportServices
         Assert.All(Regex.Matches(html, @"class=""(?:chip |pill )?st(\d+)""").Select(m => int.Parse(m.Groups[1].Value)), i => Assert.InRange(i, 0, stages - 1));
         Assert.Contains($"class=\"chip st{stages - 1}\"", html);
     }
+
+    /// <summary>Printed, a six-stage report names every stage in its legends (artifacts/reports/global-six-stages.pdf, to look at).</summary>
+    [Fact]
+    public async Task A_six_stage_report_prints_with_every_stage_in_the_legend()
+    {
+        var data = ReportTestData.Build(ReportKind.Global, definition: ReportTestData.WithStages(6));
+        await using var scope = app.Services.CreateAsyncScope();
+        var pdf = await scope.ServiceProvider.GetRequiredService<PdfReportWriter>().WriteAsync(data);
+        var path = Path.Combine(ReportTestData.ArtifactsDirectory(), "global-six-stages.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        var text = PdfReportTests.Normalise(PdfReportTests.Run("pdftotext", "-layout", path, "-"));
+        Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"Stage {i}", text));
+    }
 }
