@@ -105,9 +105,29 @@ public static class SubmissionWorkflow
     public static Scoring.ScoringMode ScoringModeFor(SubmissionStatus status) =>
         status == SubmissionStatus.Draft ? Scoring.ScoringMode.Provisional : Scoring.ScoringMode.Submitted;
 
+    /// <summary>
+    /// A decision as the workflow carries it out: the status changes it makes, in order. Return and validate act
+    /// on an assessment in review; a submitted one is taken into review on the way (two steps, both recorded).
+    /// </summary>
+    public static WorkflowPlan Plan(SubmissionStatus current, SubmissionAction action, Actor actor, CycleStatus cycle, string? note = null)
+    {
+        List<WorkflowStep> steps = [];
+        if (current == SubmissionStatus.Submitted && action is SubmissionAction.Return or SubmissionAction.Validate)
+        {
+            var start = Apply(current, SubmissionAction.StartReview, actor, cycle);
+            if (!start.Succeeded) return WorkflowPlan.Refused(start.Error!);
+            steps.Add(new WorkflowStep(SubmissionAction.StartReview, current, start.Status));
+        }
+        var from = steps.Count > 0 ? steps[^1].To : current;
+        var step = Apply(from, action, actor, cycle, note);
+        if (!step.Succeeded) return WorkflowPlan.Refused(step.Error!);
+        steps.Add(new WorkflowStep(action, from, step.Status));
+        return new WorkflowPlan(steps, null);
+    }
+
     /// <summary>What the actor can do next, for showing only the buttons that will work.</summary>
     public static IReadOnlyList<SubmissionAction> AvailableActions(SubmissionStatus current, Actor actor, CycleStatus cycle) =>
-        [.. Enum.GetValues<SubmissionAction>().Where(a => Apply(current, a, actor, cycle, note: "-").Succeeded)];
+        [.. Enum.GetValues<SubmissionAction>().Where(a => Plan(current, a, actor, cycle, note: "-").Succeeded)];
 
     private static Transition<SubmissionStatus> ReviewStep(SubmissionStatus current, SubmissionStatus from,
         SubmissionStatus to, bool isReviewer, CycleStatus cycle, string wrongStatus)

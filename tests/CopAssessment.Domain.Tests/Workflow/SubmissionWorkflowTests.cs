@@ -120,5 +120,33 @@ public class SubmissionWorkflowTests
         Assert.Equal([SubmissionAction.Submit], SubmissionWorkflow.AvailableActions(SubmissionStatus.Draft, Actor.FocalPoint, CycleStatus.Open));
         Assert.Equal([SubmissionAction.Return, SubmissionAction.Validate],
             SubmissionWorkflow.AvailableActions(SubmissionStatus.InReview, Actor.Reviewer, CycleStatus.Open));
+        Assert.Equal([SubmissionAction.StartReview, SubmissionAction.Return, SubmissionAction.Validate],
+            SubmissionWorkflow.AvailableActions(SubmissionStatus.Submitted, Actor.Reviewer, CycleStatus.Open));
+    }
+
+    [Theory]
+    [InlineData(SubmissionAction.Return)]
+    [InlineData(SubmissionAction.Validate)]
+    public void Returning_or_validating_a_submitted_assessment_takes_it_into_review_on_the_way(SubmissionAction action)
+    {
+        var plan = SubmissionWorkflow.Plan(SubmissionStatus.Submitted, action, Actor.Reviewer, CycleStatus.Open, "Please complete section 2");
+        Assert.True(plan.Succeeded);
+        Assert.Equal([SubmissionAction.StartReview, action], plan.Steps.Select(s => s.Action));
+        Assert.Equal(SubmissionStatus.Submitted, plan.Steps[0].From);
+        Assert.Equal(SubmissionStatus.InReview, plan.Steps[0].To);
+        Assert.Equal(SubmissionStatus.InReview, plan.Steps[1].From);
+        Assert.Equal(Apply(SubmissionStatus.InReview, action, note: "x").Status, plan.Steps[1].To);
+    }
+
+    [Fact]
+    public void A_plan_is_refused_as_a_whole_when_a_step_is_refused()
+    {
+        // Taking it into review would succeed; returning without a note is refused, so nothing happens.
+        var plan = SubmissionWorkflow.Plan(SubmissionStatus.Submitted, SubmissionAction.Return, Actor.Reviewer, CycleStatus.Open, note: null);
+        Assert.False(plan.Succeeded);
+        Assert.Empty(plan.Steps);
+        Assert.Equal(Apply(SubmissionStatus.InReview, SubmissionAction.Return, note: null).Error, plan.Error);
+        Assert.False(SubmissionWorkflow.Plan(SubmissionStatus.Submitted, SubmissionAction.Validate, Actor.FocalPoint, CycleStatus.Open).Succeeded);
+        Assert.Single(SubmissionWorkflow.Plan(SubmissionStatus.Draft, SubmissionAction.Submit, Actor.FocalPoint, CycleStatus.Open).Steps);
     }
 }
