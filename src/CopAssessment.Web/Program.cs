@@ -3,6 +3,7 @@ using CopAssessment.Web.Features.BestPractices;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Jobs;
 using CopAssessment.Web.Infrastructure.Localization;
@@ -18,6 +19,7 @@ builder.AddLocalization();
 builder.AddMail();
 builder.AddQuestionnaires();
 builder.AddAssessments();
+builder.AddReview();
 builder.AddBestPractices();
 builder.AddReports();
 // After the features: their setup adds to JobsSetup.JobRegistrations, which AddJobs reads.

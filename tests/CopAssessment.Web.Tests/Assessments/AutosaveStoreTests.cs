@@ -13,7 +13,7 @@ using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 namespace CopAssessment.Web.Tests.Assessments;
 
 /// <summary>
-/// Autosave reads and writes in SQL (AnswerStore) rather than through EF: these hold that SQL to the same
+/// Autosave reads and writes in SQL (SaveAnswer) rather than through EF: these hold that SQL to the same
 /// rules as the rest of the application — the scope, the editable states, one history and audit row per save.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -77,8 +77,9 @@ public class AutosaveStoreTests(CopAppFactory app)
         var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
         await app.WithScopeAsync(async services =>
         {
-            var store = services.GetRequiredService<AnswerStore>();
-            var opened = await store.OpenForSaveAsync(id, "pg.1.1", UserScope.Everything);
+            // As the Secretariat sees it (the scope would otherwise come from the request).
+            var store = ActivatorUtilities.CreateInstance<SaveAnswer>(services, UserScope.Everything);
+            var opened = await store.OpenAsync(id, "pg.1.1");
             Assert.NotNull(opened);
             var (target, answers) = opened.Value;
             Assert.Equal(SubmissionStatus.Draft, target.Status);

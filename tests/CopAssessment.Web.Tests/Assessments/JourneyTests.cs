@@ -90,7 +90,7 @@ public class JourneyTests(CopAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/validate")).StatusCode);
         var snapshot = await app.WithDbAsync(db => db.Set<Submission>().Where(s => s.Id == id).Select(s => new { s.Status, s.ScoreSnapshot }).SingleAsync());
         Assert.Equal(SubmissionStatus.Validated, snapshot.Status);
-        var scorecard = JsonSerializer.Deserialize<Scorecard>(snapshot.ScoreSnapshot!, SubmissionTransitions.SnapshotJson)!;
+        var scorecard = ScoreSnapshot.Parse(snapshot.ScoreSnapshot!);
         Assert.NotNull(scorecard.Overall);
         Assert.Equal(ScoringMode.Submitted, scorecard.Mode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SaveAsync(ken, token, id, "pg.1.1", 0, "no")).StatusCode);

@@ -33,7 +33,7 @@ public static class CycleSeed
                 {
                     CycleId = cycle.Id, CountryIso3 = iso3, Status = SubmissionStatus.Validated,
                     SubmittedAt = DateTimeOffset.UtcNow, ValidatedAt = DateTimeOffset.UtcNow,
-                    ScoreSnapshot = JsonSerializer.Serialize(ScoringEngine.Score(definition, answers, ScoringMode.Submitted), SubmissionTransitions.SnapshotJson),
+                    ScoreSnapshot = ScoreSnapshot.Serialize(ScoringEngine.Score(definition, answers, ScoringMode.Submitted)),
                 };
                 db.Add(submission);
                 await db.SaveChangesAsync();

@@ -1,5 +1,5 @@
 using CopAssessment.Tests;
-using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;

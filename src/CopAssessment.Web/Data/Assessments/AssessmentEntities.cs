@@ -110,6 +110,12 @@ public class ReviewComment
     public bool Resolved { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
+
+    /// <summary>
+    /// An open thread: a comment that starts a thread (not a reply) and is not resolved. Returning needs one;
+    /// the queue, the dashboard and the pages count them. The one definition, used in queries.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ReviewComment, bool>> OpenThread = c => !c.Resolved && c.ParentId == null;
 }
 
 /// <summary>Every status change of a submission: the timeline.</summary>

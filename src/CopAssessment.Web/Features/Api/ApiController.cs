@@ -3,6 +3,7 @@ using CopAssessment.Domain.Scoring;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.Shared;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure.Security;
@@ -50,7 +51,7 @@ public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string 
 [Authorize(Policy = Policies.CountryData)]
 [Route("api/v1/cycles")]
 [Produces("application/json")]
-public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog, AnswerStore answers,
+public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog,
     UserScope scope) : ControllerBase
 {
     [HttpGet("")]
@@ -114,7 +115,7 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         var submission = await db.Set<Submission>().AsNoTracking().VisibleTo(scope)
             .Where(s => s.CycleId == cycleId && s.CountryIso3 == country.Iso3).Select(s => new { s.Id, s.Status, s.ScoreSnapshot }).SingleAsync();
         var progress = SubmissionScores.For(submission.Status, submission.ScoreSnapshot, definition,
-            AnswerStore.Values(await answers.LoadAsync(submission.Id))).Scorecard;
+            await db.LoadAnswerValuesAsync(submission.Id)).Scorecard;
         CapabilityScoreDto Capability(Domain.Questionnaires.Capability c, bool scored)
         {
             var score = scored ? card?.FindCapability(c.Key) : null;

@@ -84,7 +84,7 @@ public sealed class AssessmentDemoSeed(CopDbContext db, QuestionnaireCatalog cat
                 db.Set<SubmissionTransition>().Add(new SubmissionTransition { SubmissionId = submission.Id, From = SubmissionStatus.InReview, To = SubmissionStatus.Validated, By = "reviewer@demo.local", At = reviewAt.AddMinutes(5) });
                 submission.Status = SubmissionStatus.Validated;
                 submission.ValidatedAt = reviewAt.AddMinutes(5);
-                submission.ScoreSnapshot = JsonSerializer.Serialize(ScoringEngine.Score(definition, answers, ScoringMode.Submitted), SubmissionTransitions.SnapshotJson);
+                submission.ScoreSnapshot = ScoreSnapshot.Serialize(ScoringEngine.Score(definition, answers, ScoringMode.Submitted));
             }
         }
         await db.SaveChangesAsync();

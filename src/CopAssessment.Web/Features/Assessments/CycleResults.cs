@@ -19,7 +19,7 @@ public sealed class CycleResults(CopDbContext db)
             .OrderBy(s => s.CountryIso3)
             .Select(s => new { s.CountryIso3, s.Country!.RegionCode, s.Status, s.ScoreSnapshot, s.ValidatedAt }).ToListAsync();
         return [.. rows.Select(r => (r.CountryIso3, r.RegionCode, r.Status,
-            r.Status.IsValidated() && r.ScoreSnapshot is not null ? JsonSerializer.Deserialize<Scorecard>(r.ScoreSnapshot, SubmissionTransitions.SnapshotJson) : null,
+            r.Status.IsValidated() && r.ScoreSnapshot is not null ? ScoreSnapshot.Parse(r.ScoreSnapshot) : null,
             r.ValidatedAt))];
     }
 

@@ -5,7 +5,8 @@ using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Home;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Features.Review;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -15,41 +16,37 @@ namespace CopAssessment.Web.Features.Assessments;
 
 /// <summary>
 /// A focal point sees the country's submission for each open cycle: status, completeness per section, days to
-/// the deadline, open comments and the provisional score. The Secretariat sees what waits for review.
+/// the deadline, open comments and the provisional score.
 /// </summary>
-public sealed class AssessmentDashboardCards(CopDbContext db, AnswerStore store, QuestionnaireCatalog catalog, IStringLocalizer<Ui> L) : IDashboardCards
+public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatalog catalog, IStringLocalizer<Ui> L) : IDashboardCards
 {
     public async Task<IReadOnlyList<DashboardCard>> GetAsync(ClaimsPrincipal user, UserScope scope)
     {
         var cards = new List<DashboardCard>();
-        if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Administrator))
-        {
-            var waiting = await ReviewController.WaitingForReview(ReviewController.InReviewableCycles(db.Set<Submission>())).CountAsync();
-            cards.Add(new DashboardCard(L["Assessments to review"], L["{0} submitted assessments wait for review.", waiting], "/review", L["Open the review queue"]));
-        }
         if (scope.Kind != ScopeKind.Country) return cards;
+        var openThreads = db.Set<ReviewComment>().Where(ReviewComment.OpenThread);
         var submissions = await db.Set<Submission>().AsNoTracking().VisibleTo(scope).Where(s => s.Cycle!.Status == CycleStatus.Open)
             .Select(s => new { s.Id, s.Status, s.ScoreSnapshot, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name,
-                OpenComments = db.Set<ReviewComment>().Count(c => c.SubmissionId == s.Id && !c.Resolved && c.ParentId == null) })
+                OpenComments = openThreads.Count(c => c.SubmissionId == s.Id) })
             .ToListAsync();
         var culture = CultureInfo.CurrentUICulture.Name;
         foreach (var s in submissions)
         {
             var definition = await catalog.GetDefinitionAsync(s.QuestionnaireVersionId);
-            var shown = SubmissionScores.For(s.Status, s.ScoreSnapshot, definition, AnswerStore.Values(await store.LoadAsync(s.Id)));
+            var shown = SubmissionScores.For(s.Status, s.ScoreSnapshot, definition, await db.LoadAnswerValuesAsync(s.Id));
             var scorecard = shown.Scorecard;
             var days = Math.Max(0, (int)Math.Ceiling((s.Deadline - DateTimeOffset.UtcNow).TotalDays));
             var perDomain = string.Join(" · ", scorecard.Domains.Select(d =>
                 $"{definition.Domains.First(x => x.Key == d.Key).Name.Get(culture)} {d.Completeness.Answered}/{d.Completeness.Required}"));
             var text = string.Join(" — ", [
-                L["Status: {0}", L[s.Status.ToString()]],
+                L["Status: {0}", L.Label(s.Status)],
                 SubmissionScores.ProgressText(scorecard.Completeness, L),
                 L.Plural(days, "{0} day to the deadline", "{0} days to the deadline"),
                 L["{0} open reviewer comments", s.OpenComments],
                 shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
                     : L["Provisional overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)],
                 perDomain]);
-            cards.Add(new DashboardCard($"{s.CountryName} · {s.Name}", text, $"/assessments/{s.Id}",
+            cards.Add(new DashboardCard($"{s.CountryName} · {s.Name}", text, Links.Assessment(s.Id),
                 SubmissionWorkflow.CanEditAnswers(s.Status, CycleStatus.Open) ? L["Continue the assessment"] : L["View the assessment"]));
         }
         return cards;

@@ -6,6 +6,11 @@
   var form = document.getElementById('answers-form');
   if (!form || form.getAttribute('data-can-edit') !== 'true') return;
   var url = form.getAttribute('data-autosave-url');
+  // The answer fields' name prefix ("a:" + question key), from the server's AnswerForm.
+  var field = form.getAttribute('data-answer-field');
+  // Autosave's own field names (question key, row version, value), from the same class.
+  var autosave = form.getAttribute('data-autosave-fields').split(' ');
+  function answerInputs(el) { return el.querySelectorAll('[name="' + CSS.escape(field + el.getAttribute('data-key')) + '"]'); }
   var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
   var status = document.getElementById('autosave-status');
   var timers = {};      // question key -> debounce timer while the person is typing
@@ -23,9 +28,8 @@
   }
 
   function values(el) {
-    var key = el.getAttribute('data-key');
     var out = [];
-    el.querySelectorAll('[name="a:' + CSS.escape(key) + '"]').forEach(function (input) {
+    answerInputs(el).forEach(function (input) {
       if ((input.type === 'radio' || input.type === 'checkbox') && !input.checked) return;
       out.push(input.value);
     });
@@ -46,9 +50,7 @@
   }
 
   function setInputs(el, answer) {
-    var key = el.getAttribute('data-key');
-    var inputs = el.querySelectorAll('[name="a:' + CSS.escape(key) + '"]');
-    inputs.forEach(function (input) {
+    answerInputs(el).forEach(function (input) {
       if (input.type === 'radio' || input.type === 'checkbox') {
         input.checked = answer.option === input.value || (answer.options || []).indexOf(input.value) >= 0;
       } else {
@@ -62,7 +64,7 @@
     var box = el.querySelector('.question-error');
     box.textContent = message || '';
     el.classList.toggle('has-error', !!message);
-    el.querySelectorAll('[name^="a:"]').forEach(function (i) {
+    answerInputs(el).forEach(function (i) {
       if (message) i.setAttribute('aria-invalid', 'true'); else i.removeAttribute('aria-invalid');
     });
   }
@@ -122,10 +124,10 @@
     var el = section(key);
     var body = new FormData();
     var size = 200;
-    body.append('key', key);
-    body.append('version', el.getAttribute('data-version'));
+    body.append(autosave[0], key);
+    body.append(autosave[1], el.getAttribute('data-version'));
     var sent = values(el);
-    sent.forEach(function (v) { body.append('value', v); size += 100 + v.length * 3; });
+    sent.forEach(function (v) { body.append(autosave[2], v); size += 100 + v.length * 3; });
     setGlobal('saving');
     return fetch(url, {
       method: 'POST', body: body, credentials: 'same-origin', keepalive: size < KEEPALIVE_BUDGET,

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Claims;
 using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Features.Shared;
 using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,17 +27,66 @@ public enum SaveOutcome { Saved, Unchanged, Invalid, Conflict, Hidden, Locked }
 public sealed record SaveResult(SaveOutcome Outcome, uint Version, string? Error = null,
     AnswerValue? Theirs = null, string? TheirsBy = null, DateTimeOffset? TheirsAt = null);
 
-public sealed record StoredAnswer(string Key, AnswerValue Value, uint Version, string UpdatedBy, DateTimeOffset UpdatedAt, long Id);
+/// <summary>
+/// What saving an answer needs to know about its submission. The statuses are as read; the write itself
+/// checks them again, so a save racing a submission is refused rather than landing after it.
+/// </summary>
+public sealed record AnswerTarget(int SubmissionId, string CountryIso3, SubmissionStatus Status, CycleStatus CycleStatus, QuestionnaireDefinition Definition)
+{
+    public static AnswerTarget Of(SubmissionContext context) =>
+        new(context.Id, context.Submission.CountryIso3, context.Submission.Status, context.Cycle.Status, context.Definition);
+}
+
+/// <summary>Autosave's request: the question, the row version the page showed (0 = no answer yet) and the value as typed.</summary>
+public sealed record SaveAnswerRequest(string? Key, uint Version, IReadOnlyList<string?> Value);
 
 /// <summary>
-/// Reads and writes answers: one row per question, xmin as the row version, every change appended to the
-/// history in the same statement. Nothing is overwritten without the writer having seen the current value.
-/// Autosave is the busiest path of the application on deadline day, so a save is two round trips written
-/// in SQL on the multiplexed data source: one read (<see cref="OpenForSaveAsync"/>) and one atomic write
-/// (<see cref="SaveAsync"/>).
+/// Saving one answer, for autosave (<see cref="HandleAsync"/>) and the no-JavaScript page (<see cref="SavePage"/>):
+/// one row per question, xmin as the row version, every change appended to the history in the same statement.
+/// Nothing is overwritten without the writer having seen the current value. Autosave is the busiest path of the
+/// application on deadline day, so a save is two round trips written in SQL on the multiplexed data source: one
+/// read (<see cref="OpenAsync"/>) and one atomic write (<see cref="SaveAsync"/>).
 /// </summary>
-public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, Audit audit, QuestionnaireCatalog catalog)
+public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, QuestionnaireCatalog catalog, UserScope scope,
+    AssessmentAccess access, IStringLocalizer<Ui> L)
 {
+    /// <summary>
+    /// The autosave endpoint's answer: 200 saved/unchanged, 422 invalid/hidden, 409 with theirs and yours (the page
+    /// lets the person choose), 403 locked, 404 outside the caller's scope. <c>hidden</c> lists the questions that
+    /// no longer apply when other questions read this one.
+    /// </summary>
+    public async Task<IActionResult> HandleAsync(int submissionId, SaveAnswerRequest request, ClaimsPrincipal user)
+    {
+        var opened = await OpenAsync(submissionId, request.Key ?? "");
+        if (opened is null) return new NotFoundResult();
+        var (target, answers) = opened.Value;
+        var question = target.Definition.FindQuestion(request.Key ?? "");
+        if (question is null) return new NotFoundResult();
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var locked = Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
+        if (!access.CanEdit(user, target.Status, target.CycleStatus)) return locked;
+        var result = await SaveAsync(target, question, request.Value, request.Version, user.Identity?.Name ?? "", culture, answers);
+        if (result.Outcome == SaveOutcome.Locked) return locked;
+        var hidden = AnswerDependencies.For(target.Definition).IsReadByOthers(question.Key)
+            ? QuestionVisibility.HiddenQuestions(target.Definition, answers.Values()) : null;
+        return result.Outcome switch
+        {
+            SaveOutcome.Saved or SaveOutcome.Unchanged => Respond(StatusCodes.Status200OK, new { outcome = result.Outcome == SaveOutcome.Saved ? "saved" : "unchanged", version = result.Version, hidden }),
+            SaveOutcome.Invalid => Respond(StatusCodes.Status422UnprocessableEntity, new { outcome = "invalid", error = result.Error, version = result.Version, hidden }),
+            SaveOutcome.Hidden => Respond(StatusCodes.Status422UnprocessableEntity, new { outcome = "hidden", error = L["This question does not apply given your other answers."].Value, version = result.Version, hidden }),
+            _ => Respond(StatusCodes.Status409Conflict, new
+            {
+                outcome = "conflict",
+                version = result.Version,
+                theirs = new { value = result.Theirs, display = AnswerJson.Display(question, result.Theirs!, culture), by = result.TheirsBy, at = result.TheirsAt },
+                yours = new { display = AnswerJson.Display(question, ConstraintChecker.Parse(question, request.Value, culture).Value, culture) },
+                hidden,
+            }),
+        };
+    }
+
+    private static JsonResult Respond(int status, object body) => new(body) { StatusCode = status };
+
     /// <summary>Submission and cycle states in which answers may change, as stored ("Draft|Open", …).</summary>
     private static readonly string[] EditableStates =
         [.. from s in Enum.GetValues<SubmissionStatus>() from c in Enum.GetValues<CycleStatus>()
@@ -45,26 +98,14 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
     /// </summary>
     private static readonly ConcurrentDictionary<int, int> VersionOfSubmission = new();
 
-    public async Task<Dictionary<string, StoredAnswer>> LoadAsync(int submissionId)
-    {
-        var rows = await db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId)
-            .Select(a => new { a.Id, a.QuestionKey, a.Value, a.Version, a.UpdatedBy, a.UpdatedAt }).ToListAsync();
-        return rows.ToDictionary(r => r.QuestionKey, r => new StoredAnswer(r.QuestionKey, AnswerJson.Parse(r.Value), r.Version, r.UpdatedBy, r.UpdatedAt, r.Id), StringComparer.Ordinal);
-    }
-
-    public static Dictionary<string, StoredAnswer> Empty() => new(StringComparer.Ordinal);
-
-    public static Dictionary<string, AnswerValue> Values(Dictionary<string, StoredAnswer> stored) =>
-        stored.ToDictionary(s => s.Key, s => s.Value.Value, StringComparer.Ordinal);
-
     /// <summary>
-    /// In one round trip: the submission, only if <paramref name="scope"/> sees it (otherwise null, as for
+    /// In one round trip: the submission, only if the caller's scope sees it (otherwise null, as for
     /// <see cref="AssessmentAccess.FindAsync"/>), and the answers saving <paramref name="questionKey"/> reads:
     /// those its visibility and constraint depend on, or all of them when other questions read this one.
     /// </summary>
-    public async Task<(AnswerTarget Target, Dictionary<string, StoredAnswer> Answers)?> OpenForSaveAsync(int submissionId, string questionKey, UserScope scope)
+    public async Task<(AnswerTarget Target, Dictionary<string, StoredAnswer> Answers)?> OpenAsync(int submissionId, string questionKey)
     {
-        var (scopeCondition, scopeValue) = ScopeQueries.SqlCondition(scope, "s.\"CountryIso3\"", "k.\"RegionCode\"", "$2");
+        var (scopeCondition, scopeValue) = ScopeQueries.SqlCondition(scope, "s.\"CountryIso3\"", "k.\"RegionCode\"", "@scope");
         await using var connection = await database.OpenAsync();
         while (true)
         {
@@ -82,12 +123,12 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
                     new NpgsqlBatchCommand($"""
                         SELECT s."CountryIso3", s."Status", c."Status", c."QuestionnaireVersionId"
                         FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId" JOIN "Countries" k ON k."Iso3" = s."CountryIso3"
-                        WHERE s."Id" = $1 AND {scopeCondition}
-                        """) { Parameters = { new() { Value = submissionId }, new() { Value = scopeValue } } },
+                        WHERE s."Id" = @submission AND {scopeCondition}
+                        """) { Parameters = { new("submission", submissionId), new("scope", scopeValue) } },
                     new NpgsqlBatchCommand($"""
                         SELECT {AnswerColumns} FROM "Answers"
-                        WHERE "SubmissionId" = $1 AND ($2 OR "QuestionKey" = ANY($3))
-                        """) { Parameters = { new() { Value = submissionId }, new() { Value = keys is null }, new() { Value = keys?.ToArray() ?? [] } } },
+                        WHERE "SubmissionId" = @submission AND (@all OR "QuestionKey" = ANY(@keys))
+                        """) { Parameters = { new("submission", submissionId), new("all", keys is null), new("keys", keys?.ToArray() ?? []) } },
                 },
             };
             await using var reader = await batch.ExecuteReaderAsync();
@@ -97,7 +138,7 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
             var cycleStatus = Enum.Parse<CycleStatus>(reader.GetString(2));
             var versionId = reader.GetInt32(3);
             await reader.NextResultAsync();
-            var answers = Empty();
+            var answers = StoredAnswers.Empty();
             while (await reader.ReadAsync())
             {
                 var answer = ReadAnswer(reader);
@@ -117,7 +158,7 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
     public async Task<SaveResult> SaveAsync(AnswerTarget target, Question question, IReadOnlyList<string?> raw, uint seenVersion,
         string who, string culture, Dictionary<string, StoredAnswer> answers)
     {
-        var values = Values(answers);
+        var values = answers.Values();
         if (QuestionVisibility.HiddenQuestions(target.Definition, values).Contains(question.Key))
             return new SaveResult(SaveOutcome.Hidden, seenVersion);
         var input = ConstraintChecker.Parse(question, raw, culture, values);
@@ -143,45 +184,45 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
         await using var command = new NpgsqlCommand($"""
             WITH target AS (
                 SELECT s."Id" FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
-                WHERE s."Id" = $1 AND (s."Status" || '|' || c."Status") = ANY($2)
+                WHERE s."Id" = @submission AND (s."Status" || '|' || c."Status") = ANY(@editable)
                 FOR SHARE OF s),
             changed AS (
                 {(current is null
                     ? """
                       INSERT INTO "Answers" ("SubmissionId", "QuestionKey", "Value", "UpdatedBy", "UpdatedAt")
-                      SELECT $1, $3, $5::jsonb, $6, $7 FROM target
+                      SELECT @submission, @key, @value::jsonb, @who, @now FROM target
                       ON CONFLICT ("SubmissionId", "QuestionKey") DO NOTHING
                       """
                     : """
-                      UPDATE "Answers" SET "Value" = $5::jsonb, "UpdatedBy" = $6, "UpdatedAt" = $7
-                      WHERE "Id" = $4 AND xmin = $8 AND EXISTS (SELECT 1 FROM target)
+                      UPDATE "Answers" SET "Value" = @value::jsonb, "UpdatedBy" = @who, "UpdatedAt" = @now
+                      WHERE "Id" = @answerId AND xmin = @seen AND EXISTS (SELECT 1 FROM target)
                       """)}
                 RETURNING "Id", xmin),
             history AS (
                 INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt")
-                SELECT $1, $3, $9::jsonb, $5::jsonb, $6, $7 FROM changed),
+                SELECT @submission, @key, @old::jsonb, @value::jsonb, @who, @now FROM changed),
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
-                SELECT $7, $10, $11, 'answer-changed', $12, $13, $14 FROM changed)
+                SELECT @now, @userId, @email, 'answer-changed', @country, @subject, @details FROM changed)
             SELECT EXISTS (SELECT 1 FROM target), (SELECT "Id" FROM changed), (SELECT xmin FROM changed)
             """, connection)
         {
             Parameters =
             {
-                new() { Value = target.SubmissionId },
-                new() { Value = EditableStates },
-                new() { Value = question.Key },
-                new() { Value = current?.Id ?? 0L },
-                new() { Value = json },
-                new() { Value = who },
-                new() { Value = now },
-                new() { Value = seenVersion, NpgsqlDbType = NpgsqlDbType.Xid },
-                new() { Value = current is null ? DBNull.Value : AnswerJson.Serialize(current.Value), NpgsqlDbType = NpgsqlDbType.Text },
-                new() { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-                new() { Value = (object?)email ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-                new() { Value = target.CountryIso3 },
-                new() { Value = $"submission {target.SubmissionId} {question.Key}" },
-                new() { Value = $"{current?.Value.ToString() ?? ""} → {input.Value}" },
+                new("submission", target.SubmissionId),
+                new("editable", EditableStates),
+                new("key", question.Key),
+                new("answerId", current?.Id ?? 0L),
+                new("value", json),
+                new("who", who),
+                new("now", now),
+                new("seen", NpgsqlDbType.Xid) { Value = seenVersion },
+                new("old", NpgsqlDbType.Text) { Value = current is null ? DBNull.Value : AnswerJson.Serialize(current.Value) },
+                new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
+                new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
+                new("country", target.CountryIso3),
+                new("subject", $"submission {target.SubmissionId} {question.Key}"),
+                new("details", $"{current?.Value.ToString() ?? ""} → {input.Value}"),
             },
         };
         await using (var reader = await command.ExecuteReaderAsync())
@@ -214,8 +255,8 @@ public sealed class AnswerStore(CopDbContext db, MultiplexedDatabase database, A
     private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, int submissionId, string key)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT {AnswerColumns} FROM "Answers" WHERE "SubmissionId" = $1 AND "QuestionKey" = $2
-            """, connection) { Parameters = { new() { Value = submissionId }, new() { Value = key } } };
+            SELECT {AnswerColumns} FROM "Answers" WHERE "SubmissionId" = @submission AND "QuestionKey" = @key
+            """, connection) { Parameters = { new("submission", submissionId), new("key", key) } };
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadAnswer(reader) : null;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
@@ -8,7 +7,7 @@ using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace CopAssessment.Web.Features.Assessments;
+namespace CopAssessment.Web.Features.Shared;
 
 /// <summary>The scorecard a page shows for a submission; <paramref name="Validated"/> when it is the stored, validated one.</summary>
 public sealed record ShownScorecard(Scorecard Scorecard, bool Validated);
@@ -22,7 +21,7 @@ public static class SubmissionScores
 {
     public static ShownScorecard For(SubmissionStatus status, string? snapshot, QuestionnaireDefinition definition, IReadOnlyDictionary<string, AnswerValue> values) =>
         status.IsValidated() && snapshot is not null
-            ? new ShownScorecard(JsonSerializer.Deserialize<Scorecard>(snapshot, SubmissionTransitions.SnapshotJson)!, true)
+            ? new ShownScorecard(ScoreSnapshot.Parse(snapshot), true)
             : new ShownScorecard(ScoringEngine.Score(definition, values, SubmissionWorkflow.ScoringModeFor(status)), false);
 
     public static ShownScorecard For(SubmissionContext context, IReadOnlyDictionary<string, AnswerValue> values) =>

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
@@ -9,25 +7,18 @@ using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace CopAssessment.Web.Features.Assessments;
+namespace CopAssessment.Web.Features.Shared;
 
 /// <summary>A submission the caller may see, with its cycle and parsed questionnaire.</summary>
 public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName)
 {
     public int Id => Submission.Id;
-
-    public AnswerTarget Target => new(Submission.Id, Submission.CountryIso3, Submission.Status, Cycle.Status, Definition);
 }
 
 /// <summary>
-/// What saving an answer needs to know about its submission. The statuses are as read; the write itself
-/// checks them again, so a save racing a submission is refused rather than landing after it.
-/// </summary>
-public sealed record AnswerTarget(int SubmissionId, string CountryIso3, SubmissionStatus Status, CycleStatus CycleStatus, QuestionnaireDefinition Definition);
-
-/// <summary>
-/// The one door to a submission: every endpoint (answers, evidence, comments, review) starts here, and the
-/// scope is applied in the query, so another country's id is simply not found (404).
+/// The one door to a submission: every endpoint (answers, evidence, comments, review, decisions) starts here, and
+/// the scope is applied in the query, so another country's id is simply not found (404). Shared by the Assessments
+/// and Review slices.
 /// </summary>
 public sealed class AssessmentAccess(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog)
 {
@@ -55,26 +46,4 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
 
     public bool MayComment(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer) || (user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country);
-}
-
-public static class AnswerJson
-{
-    public static string Serialize(AnswerValue value) => JsonSerializer.Serialize(value);
-
-    public static AnswerValue Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? AnswerValue.None : JsonSerializer.Deserialize<AnswerValue>(json) ?? AnswerValue.None;
-
-    /// <summary>How an answer reads to a person: option labels in their language, the value otherwise.</summary>
-    public static string Display(Question? question, AnswerValue value, string culture)
-    {
-        if (!value.IsAnswered) return "—";
-        if (value.IsNotApplicable) return "n/a";
-        if (question is null) return value.ToString();
-        return value.Kind switch
-        {
-            AnswerKind.Option => question.FindOption(value.OptionKey!)?.Label.Get(culture) ?? value.OptionKey!,
-            AnswerKind.Options => string.Join("; ", question.Options.Where(o => value.SelectedOptions.Contains(o.Key)).Select(o => o.Label.Get(culture))),
-            _ => value.ToString(),
-        };
-    }
 }

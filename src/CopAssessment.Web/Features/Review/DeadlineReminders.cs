@@ -3,11 +3,12 @@ using CopAssessment.Domain.Workflow;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
+using CopAssessment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace CopAssessment.Web.Features.Assessments;
+namespace CopAssessment.Web.Features.Review;
 
 /// <summary>Runs the reminders hourly; each run is safe to repeat and to overlap with another instance's.</summary>
 public sealed class DeadlineReminderJob(DeadlineReminders reminders) : IJob
@@ -26,6 +27,10 @@ public sealed class DeadlineReminderJob(DeadlineReminders reminders) : IJob
 public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mail, Outbox outbox)
 {
     public static readonly int[] Thresholds = [14, 7, 1];
+
+    /// <summary>The statuses in which a country can still answer and submit in an open cycle (from the workflow's rule).</summary>
+    private static readonly string[] Unsubmitted =
+        [.. Enum.GetValues<SubmissionStatus>().Where(s => SubmissionWorkflow.CanEditAnswers(s, CycleStatus.Open)).Select(s => s.ToString())];
 
     // Filled in by the database per country, after the text is translated.
     private const string CountryMarker = "\u27E6country\u27E7", LinkMarker = "\u27E6link\u27E7";
@@ -54,13 +59,13 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
                 queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")
                     SELECT u."Email", {subject},
-                           replace(replace({body}, {CountryMarker}, c."Name"), {LinkMarker}, {baseUrl} || '/assessments/' || s."Id"),
+                           replace(replace({body}, {CountryMarker}, c."Name"), {LinkMarker}, {baseUrl + Links.AssessmentPrefix} || s."Id"),
                            'reminder:' || s."CycleId" || ':' || s."CountryIso3" || ':' || {threshold.Value} || ':' || u."Id",
                            now(), now(), 0
                     FROM "Submissions" s
                     JOIN "Countries" c ON c."Iso3" = s."CountryIso3"
                     JOIN "AspNetUsers" u ON u."CountryIso3" = s."CountryIso3" AND u."Email" IS NOT NULL
-                    WHERE s."CycleId" = {cycle.Id} AND s."Status" IN ('Draft', 'Returned')
+                    WHERE s."CycleId" = {cycle.Id} AND s."Status" = ANY({Unsubmitted})
                       AND (u."PreferredCulture" = {language} OR ({isDefault} AND (u."PreferredCulture" IS NULL OR NOT u."PreferredCulture" = ANY({LocalizationSetup.Cultures}))))
                     ON CONFLICT ("DeduplicationKey") DO NOTHING
                     """, cancellationToken);

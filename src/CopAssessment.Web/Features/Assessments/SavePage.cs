@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Security.Claims;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Uploads;
+using Microsoft.Extensions.Localization;
+using QDomain = CopAssessment.Domain.Questionnaires.Domain;
+using Question = CopAssessment.Domain.Questionnaires.Question;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+public sealed record ConflictInfo(AnswerValue Yours, AnswerValue Theirs, string TheirsBy, DateTimeOffset TheirsAt);
+
+public sealed class DomainPageModel
+{
+    public required SubmissionContext Context { get; init; }
+    public required QDomain Section { get; init; }
+
+    /// <summary>The section's answered and required questions that apply now.</summary>
+    public required Completeness Progress { get; init; }
+    public required Dictionary<string, StoredAnswer> Answers { get; init; }
+    public required IReadOnlySet<string> Hidden { get; init; }
+    public required ILookup<string, EvidenceRow> Evidence { get; init; }
+    public required ILookup<string?, CommentRow> Comments { get; init; }
+    public Dictionary<string, string> Errors { get; init; } = [];
+    public Dictionary<string, ConflictInfo> Conflicts { get; init; } = [];
+
+    /// <summary>What the person typed where it could not be saved, shown again instead of the stored value.</summary>
+    public Dictionary<string, AnswerValue> Typed { get; init; } = [];
+    public bool CanEdit { get; init; }
+    public bool MayComment { get; init; }
+    public string Culture { get; init; } = "en";
+    public long MaxUploadBytes { get; init; }
+
+    /// <summary>The question whose evidence panel is shown open.</summary>
+    public string? OpenEvidence { get; init; }
+
+    /// <summary>Errors of answers, not of evidence (those carry an "evidence:" prefix and show in the evidence panel).</summary>
+    public bool HasAnswerErrors => Errors.Keys.Any(k => !k.StartsWith("evidence:", StringComparison.Ordinal));
+
+    public AnswerValue ValueOf(string key) =>
+        Typed.TryGetValue(key, out var typed) ? typed : Answers.TryGetValue(key, out var stored) ? stored.Value : AnswerValue.None;
+
+    /// <summary>The version the page shows; after a conflict, theirs (the save stored it in <see cref="Answers"/>).</summary>
+    public uint VersionOf(string key) => Answers.TryGetValue(key, out var stored) ? stored.Version : 0;
+}
+
+public sealed record QuestionView(DomainPageModel Page, Question Question);
+
+/// <summary>Helpers the question views use to show a stored answer in form controls.</summary>
+public static class QuestionRendering
+{
+    public static string Id(string key) => "q-" + key.Replace('.', '-');
+
+    public static bool IsChecked(AnswerValue value, string option) =>
+        value.OptionKey == option || value.SelectedOptions.Contains(option);
+
+    public static string InputText(AnswerValue value) => value.Kind switch
+    {
+        AnswerKind.Number => value.NumberOrNull!.Value.ToString(CultureInfo.InvariantCulture),
+        AnswerKind.Date => value.DateOrNull!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        AnswerKind.Text => value.TextOrNull!,
+        _ => "",
+    };
+}
+
+/// <summary>
+/// A section's page, and the no-JavaScript way of saving it: every answer on the page in one form (fields named
+/// by <see cref="AnswerForm"/>), each saved by the same rules as autosave (<see cref="SaveAnswer"/>); conflicts
+/// and refusals come back on the page with what the person typed.
+/// </summary>
+public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswer saver, SubmissionPage page, UploadReader uploads, IStringLocalizer<Ui> L)
+{
+    /// <summary>TempData key of a refused attachment, shown in the question's evidence panel.</summary>
+    public const string EvidenceErrorKey = "EvidenceError";
+
+    private static string Culture => CultureInfo.CurrentUICulture.Name;
+
+    /// <param name="openEvidence">A question whose evidence panel opens (after attaching, or a refused attachment).</param>
+    /// <param name="evidenceError">Why an attachment to that question was refused.</param>
+    public async Task<Outcome<DomainPageModel>?> ShowAsync(int submissionId, string domain, ClaimsPrincipal user, string? openEvidence, string? evidenceError)
+    {
+        var context = await access.FindAsync(submissionId);
+        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section) return null;
+        var errors = new Dictionary<string, string>();
+        if (openEvidence is not null && evidenceError is not null) errors["evidence:" + openEvidence] = evidenceError;
+        return Outcome<DomainPageModel>.Show(await ModelAsync(context, section.Key, user, await db.LoadAnswersAsync(submissionId), errors, openEvidence: openEvidence));
+    }
+
+    public async Task<Outcome<DomainPageModel>?> HandleAsync(int submissionId, string domain, IFormCollection form, ClaimsPrincipal user)
+    {
+        var context = await access.FindAsync(submissionId);
+        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section) return null;
+        if (!access.CanEdit(user, context)) return Outcome<DomainPageModel>.Forbid();
+        var answers = await db.LoadAnswersAsync(submissionId);
+        var errors = new Dictionary<string, string>();
+        var conflicts = new Dictionary<string, ConflictInfo>();
+        var typed = new Dictionary<string, AnswerValue>();
+        var target = AnswerTarget.Of(context);
+        var who = user.Identity?.Name ?? "";
+        // Relevance order, so a follow-up is saved once the answer that reveals it is in.
+        foreach (var question in context.Definition.RelevanceOrder.Where(q => context.Definition.DomainOf(q.Key)?.Key == section.Key))
+        {
+            if (AnswerForm.Read(form, question.Key) is not { } posted) continue;
+            var yours = ConstraintChecker.Parse(question, posted.Value, Culture).Value;
+            if (posted.Conflict)
+            {
+                // The page showed a conflict here: keep theirs (save nothing), use mine (save over the version
+                // shown), or, with no choice made, show the conflict again rather than decide for the person.
+                if (posted.Resolution == AnswerForm.KeepTheirs) continue;
+                if (posted.Resolution != AnswerForm.UseMine && answers.TryGetValue(question.Key, out var theirs) && theirs.Version == posted.Version
+                    && !yours.Equals(theirs.Value))
+                {
+                    conflicts[question.Key] = new ConflictInfo(yours, theirs.Value, theirs.UpdatedBy, theirs.UpdatedAt);
+                    typed[question.Key] = yours;
+                    continue;
+                }
+            }
+            var result = await saver.SaveAsync(target, question, posted.Value, posted.Version, who, Culture, answers);
+            switch (result.Outcome)
+            {
+                case SaveOutcome.Locked:
+                    // Submitted (or closed) while this page was being saved: nothing more can be saved.
+                    errors[question.Key] = L["This assessment is read-only now."];
+                    typed[question.Key] = yours;
+                    break;
+                case SaveOutcome.Invalid:
+                    errors[question.Key] = result.Error!;
+                    typed[question.Key] = yours;
+                    break;
+                case SaveOutcome.Conflict:
+                    conflicts[question.Key] = new ConflictInfo(yours, result.Theirs!, result.TheirsBy!, result.TheirsAt!.Value);
+                    typed[question.Key] = yours;
+                    break;
+            }
+        }
+        if (errors.Count == 0 && conflicts.Count == 0)
+            return Outcome<DomainPageModel>.GoTo(nameof(AssessmentsController.Domain), new { id = submissionId, domain = section.Key }, L["Your answers are saved."]);
+        return Outcome<DomainPageModel>.Show(await ModelAsync(context, section.Key, user, answers, errors, conflicts, typed),
+            conflicts.Count > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private async Task<DomainPageModel> ModelAsync(SubmissionContext context, string domainKey, ClaimsPrincipal user, Dictionary<string, StoredAnswer> answers,
+        Dictionary<string, string>? errors = null, Dictionary<string, ConflictInfo>? conflicts = null, Dictionary<string, AnswerValue>? typed = null,
+        string? openEvidence = null)
+    {
+        var values = answers.Values();
+        return new DomainPageModel
+        {
+            Context = context,
+            Section = context.Definition.Domains.First(d => d.Key == domainKey),
+            Progress = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).FindDomain(domainKey)!.Completeness,
+            Answers = answers,
+            Hidden = QuestionVisibility.HiddenQuestions(context.Definition, values),
+            Evidence = await page.EvidenceAsync(context.Id),
+            Comments = (await page.CommentsAsync(context.Id)).ToLookup(c => c.QuestionKey),
+            Errors = errors ?? [],
+            Conflicts = conflicts ?? [],
+            Typed = typed ?? [],
+            CanEdit = access.CanEdit(user, context),
+            MayComment = access.MayComment(user),
+            Culture = Culture,
+            MaxUploadBytes = uploads.MaxBytes,
+            OpenEvidence = openEvidence,
+        };
+    }
+}

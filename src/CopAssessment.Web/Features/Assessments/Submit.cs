@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Claims;
+using CopAssessment.Domain.Answers;
+using CopAssessment.Domain.Questionnaires;
+using CopAssessment.Domain.Scoring;
+using CopAssessment.Domain.Workflow;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Data.Assessments;
+using CopAssessment.Web.Features.Shared;
+using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Localization;
+using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CopAssessment.Web.Features.Assessments;
+
+public sealed record MissingAnswer(string Key, string DomainKey, string Text);
+
+/// <summary>The confirmation step before submitting: what will happen, and what is still missing.</summary>
+public sealed class SubmitModel
+{
+    public required SubmissionContext Context { get; init; }
+    public required Completeness Completeness { get; init; }
+    public IReadOnlyList<MissingAnswer> Missing { get; init; } = [];
+    public bool CanEdit { get; init; }
+}
+
+/// <summary>
+/// Submitting locks the assessment: a confirmation page says what will happen (it works without JavaScript),
+/// and only a POST carrying <c>confirmed=true</c> submits. The COP Secretariat's reviewers are mailed.
+/// </summary>
+public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview overview, WorkflowRecorder workflow, IStringLocalizer<Ui> L)
+{
+    private static string Culture => CultureInfo.CurrentUICulture.Name;
+
+    /// <summary>Every required question that applies and has no answer, in questionnaire order.</summary>
+    public static IReadOnlyList<MissingAnswer> Missing(QuestionnaireDefinition definition, IReadOnlyDictionary<string, AnswerValue> values, string culture)
+    {
+        var hidden = QuestionVisibility.HiddenQuestions(definition, values);
+        return [.. definition.Questions
+            .Where(q => q.Required && !hidden.Contains(q.Key) && !(values.TryGetValue(q.Key, out var v) && v.IsAnswered))
+            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Get(culture)))];
+    }
+
+    public async Task<Outcome<SubmitModel>?> ConfirmAsync(int submissionId, ClaimsPrincipal user)
+    {
+        var context = await access.FindAsync(submissionId);
+        if (context is null) return null;
+        var values = await db.LoadAnswerValuesAsync(submissionId);
+        return Outcome<SubmitModel>.Show(new SubmitModel
+        {
+            Context = context,
+            Completeness = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).Completeness,
+            Missing = Missing(context.Definition, values, Culture),
+            CanEdit = access.CanEdit(user, context),
+        });
+    }
+
+    /// <param name="confirmed">Sent by the confirmation page's button; a submit without it only leads to that page.</param>
+    public async Task<Outcome<OverviewModel>?> HandleAsync(int submissionId, bool confirmed, ClaimsPrincipal user)
+    {
+        var context = await access.FindAsync(submissionId, tracking: true);
+        if (context is null) return null;
+        if (!confirmed) return Outcome<OverviewModel>.GoTo(nameof(AssessmentsController.ConfirmSubmit), new { id = submissionId });
+        if (!access.CanEdit(user, context))
+            return Outcome<OverviewModel>.Show(await overview.ModelAsync(context, user, error: L["This assessment cannot be submitted now."]), StatusCodes.Status422UnprocessableEntity);
+        var (missing, error) = await SubmitAsync(context, user);
+        if (missing.Count == 0 && error is null)
+            return Outcome<OverviewModel>.GoTo(nameof(AssessmentsController.Overview), new { id = submissionId }, L["Assessment submitted. The COP Secretariat has been notified."]);
+        // Read again: a refused submit may have been beaten by someone else's.
+        return Outcome<OverviewModel>.Show(await overview.ModelAsync((await access.FindAsync(submissionId))!, user, missing,
+            error ?? L["Some required questions are not answered yet."]), StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private async Task<(IReadOnlyList<MissingAnswer> Missing, string? Error)> SubmitAsync(SubmissionContext context, ClaimsPrincipal user)
+    {
+        // The row lock makes the completeness check and the status change one step: a save in flight
+        // finishes first and is counted, and a save arriving later sees the submission locked.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE");
+        var missing = Missing(context.Definition, await db.LoadAnswerValuesAsync(context.Id), Culture);
+        if (missing.Count > 0) return (missing, null);
+        var result = workflow.Apply(context, user, SubmissionAction.Submit, null);
+        if (!result.Succeeded) return ([], result.Error);
+        await workflow.NotifyRoleAsync(Roles.Reviewer, L => (
+            L["Assessment submitted: {0} ({1})", context.CountryName, context.Cycle.Name],
+            $"{L["{0} submitted its assessment for {1}.", context.CountryName, context.Cycle.Name]}\n\n{L["Review it: {0}", workflow.Link(Links.Review(context.Id))]}\n"));
+        result = await workflow.SaveAsync();
+        if (!result.Succeeded) return ([], result.Error);
+        await transaction.CommitAsync();
+        return ([], null);
+    }
+}

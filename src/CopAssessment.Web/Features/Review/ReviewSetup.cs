@@ -1,0 +1,31 @@
+using CopAssessment.Web.Features.Home;
+using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Security;
+using FluentValidation;
+using Quartz;
+
+namespace CopAssessment.Web.Features.Review;
+
+public static class ReviewSetup
+{
+    /// <summary>The Secretariat's side: the queue, the review page, comments, decisions and deadline reminders.</summary>
+    public static void AddReview(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<ReviewQueue>();
+        services.AddScoped<ReviewPage>();
+        services.AddScoped<Decisions>();
+        services.AddScoped<Comments>();
+        services.AddScoped<IValidator<DecisionNote>, DecisionNoteValidator>();
+        services.AddScoped<IValidator<CommentInput>, CommentInputValidator>();
+        services.AddScoped<DeadlineReminders>();
+        services.AddScoped<IDashboardCards, ReviewDashboardCards>();
+        services.AddSingleton(new NavigationItem("Review", "/review", 30, Roles.Reviewer, Roles.Administrator));
+        Infrastructure.Jobs.JobsSetup.JobRegistrations.Add(q =>
+        {
+            q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity("deadline-reminder-trigger")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+        });
+    }
+}
