@@ -1,9 +1,16 @@
 using CopAssessment.Web.Data;
-using CopAssessment.Web.Features.BestPractices;
+using CopAssessment.Web.Features.Account;
+using CopAssessment.Web.Features.Admin;
+using CopAssessment.Web.Features.Api;
 using CopAssessment.Web.Features.Assessments;
+using CopAssessment.Web.Features.AuditTrail;
+using CopAssessment.Web.Features.BestPractices;
+using CopAssessment.Web.Features.Countries;
+using CopAssessment.Web.Features.Cycles;
+using CopAssessment.Web.Features.Home;
+using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
-using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Jobs;
 using CopAssessment.Web.Infrastructure.Localization;
@@ -17,13 +24,20 @@ builder.AddIdentityAndScoping();
 builder.AddSecurity();
 builder.AddLocalization();
 builder.AddMail();
+builder.AddJobs();
+// Each feature wires itself: its services, menu entries, dashboard cards and jobs.
+builder.AddHome();
+builder.AddAccount();
+builder.AddCountries();
 builder.AddQuestionnaires();
 builder.AddAssessments();
 builder.AddReview();
 builder.AddBestPractices();
 builder.AddReports();
-// After the features: their setup adds to JobsSetup.JobRegistrations, which AddJobs reads.
-builder.AddJobs();
+builder.AddApi();
+builder.AddCycles();
+builder.AddAudit();
+builder.AddAdmin();
 builder.AddWeb();
 
 var app = builder.Build();

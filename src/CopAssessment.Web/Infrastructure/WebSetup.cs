@@ -27,13 +27,12 @@ public static class WebSetup
         // One upload limit for evidence and attachments, and the one body limit derived from it for the server,
         // the form reader and RequestGuard (which answers a larger body with a message); no action sets its own.
         var uploads = builder.Configuration.GetSection("Uploads");
-        builder.Services.Configure<Uploads.UploadOptions>(uploads);
+        builder.Services.AddOptions<Uploads.UploadOptions>().BindConfiguration("Uploads");
         builder.Services.AddScoped<Uploads.UploadReader>();
         var maxRequest = (uploads.Get<Uploads.UploadOptions>() ?? new Uploads.UploadOptions()).MaxRequestBytes;
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequest);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequest);
         builder.Services.AddScoped<Seeder>();
-        builder.Services.AddScoped<CopAssessment.Web.Features.Account.InvitationService>();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
     }
 

@@ -24,9 +24,6 @@ public static class AssessmentsSetup
         services.AddScoped<CycleResults>();
         services.AddScoped<IDashboardCards, AssessmentDashboardCards>();
         services.AddScoped<IDemoSeed, AssessmentDemoSeed>();
-        services.AddScoped<Cycles.CycleService>();
         services.AddSingleton(new NavigationItem("Assessments", "/assessments", 20, Roles.FocalPoint, Roles.RegionalCoordinator));
-        services.AddSingleton(new NavigationItem("Cycles", "/admin/cycles", 80, Roles.Administrator));
-        services.AddSingleton(new NavigationItem("Audit", "/admin/audit", 90, Roles.Administrator));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Security;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 
@@ -132,5 +133,6 @@ public static class QuestionnaireSetup
         builder.Services.AddScoped<QuestionnaireImporter>();
         builder.Services.AddScoped<ICommand, QuestionnaireCommand>();
         builder.Services.AddSingleton<IDatabaseObjects, QuestionnaireVersionGuard>();
+        builder.Services.AddSingleton(new NavigationItem("Questionnaires", "/admin/questionnaires", 4, Roles.Administrator) { Menu = NavigationItem.Administration });
     }
 }

@@ -21,7 +21,7 @@ public static class ReviewSetup
         services.AddScoped<DeadlineReminders>();
         services.AddScoped<IDashboardCards, ReviewDashboardCards>();
         services.AddSingleton(new NavigationItem("Review", "/review", 30, Roles.Reviewer, Roles.Administrator));
-        Infrastructure.Jobs.JobsSetup.JobRegistrations.Add(q =>
+        services.ConfigureAllQuartzSchedulers(q =>
         {
             q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity("deadline-reminder-trigger")

@@ -7,7 +7,8 @@ public static class JobsSetup
     /// <summary>
     /// Quartz with its persistent, clustered job store on the application's PostgreSQL: any number of
     /// instances share the work and a job survives a restart. Jobs:Enabled=false turns the scheduler
-    /// off (tests run jobs directly).
+    /// off (tests run jobs directly). Each feature adds its own jobs and triggers where it wires itself
+    /// (<c>services.ConfigureAllQuartzSchedulers(…)</c>); the outbox's dispatch job is added by AddMail.
     /// </summary>
     public static void AddJobs(this WebApplicationBuilder builder)
     {
@@ -23,18 +24,10 @@ public static class JobsSetup
                 store.ProvisionSchema();
             });
 
-            q.AddJob<OutboxDispatchJob>(j => j.WithIdentity(OutboxDispatchJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(OutboxDispatchJob.Key).WithIdentity("outbox-dispatch-trigger")
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()));
-            foreach (var configure in JobRegistrations) configure(q);
         });
         if (enabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }
-        builder.Services.AddScoped<OutboxDispatcher>();
     }
-
-    /// <summary>Features add their jobs here from their own setup code.</summary>
-    public static readonly List<Action<IQuartzBuilder>> JobRegistrations = [];
 }

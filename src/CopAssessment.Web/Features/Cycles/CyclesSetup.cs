@@ -1,0 +1,14 @@
+using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Security;
+
+namespace CopAssessment.Web.Features.Cycles;
+
+public static class CyclesSetup
+{
+    /// <summary>Assessment cycles: opening, closing, publishing, deadlines and policies.</summary>
+    public static void AddCycles(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CycleService>();
+        builder.Services.AddSingleton(new NavigationItem("Cycles", "/admin/cycles", 5, Roles.Administrator) { Menu = NavigationItem.Administration });
+    }
+}
