@@ -15,6 +15,8 @@ public static class WebSetup
             {
                 // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // A save the database refuses (too long, not unique) is a message, never a 500.
+                options.Filters.Add<DatabaseRefusalFilter>();
                 // Validation is FluentValidation's job, with messages we write and translate.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
