@@ -78,6 +78,9 @@ public static class TextLimits
     /// <summary>An audit action's slug (<c>submission-startreview</c>).</summary>
     public const int AuditAction = 60;
 
+    /// <summary>How much of a comment the audit trail quotes (the comment itself is kept whole).</summary>
+    public const int AuditQuote = 200;
+
     /// <summary>The key that makes a reminder mail be written once.</summary>
     public const int DeduplicationKey = 200;
 }

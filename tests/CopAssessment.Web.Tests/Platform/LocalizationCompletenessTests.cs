@@ -40,7 +40,6 @@ public partial class LocalizationCompletenessTests
             .Concat(PluralKeys(web))
             .ToHashSet();
         // Keys built at run time: statuses and actions shown through L[x.ToString()], and role names.
-        keys.UnionWith(Enum.GetNames<Domain.Workflow.SubmissionStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleStatus>());
         keys.UnionWith(Enum.GetNames<Domain.Workflow.CycleAction>());
         // The one label source: statuses, report kinds, publication policies, regions and audit actions.

@@ -57,7 +57,7 @@ public sealed class Comments(CopDbContext db, AssessmentAccess access, Audit aud
             AuthorName = user.FindFirst(CopClaims.DisplayName)?.Value ?? who,
             FromSecretariat = user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer),
         });
-        audit.Record("comment-added", $"submission {submissionId} {questionKey}", body.Length > 200 ? body[..200] : body, context.Submission.CountryIso3);
+        audit.Record("comment-added", $"submission {submissionId} {questionKey}", body.Length > TextLimits.AuditQuote ? body[..TextLimits.AuditQuote] : body, context.Submission.CountryIso3);
         await db.SaveChangesAsync();
         return Outcome<object>.Back(input.ReturnUrl, fallback, L["Comment added."]);
     }
