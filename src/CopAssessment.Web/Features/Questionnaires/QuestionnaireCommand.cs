@@ -124,15 +124,3 @@ public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
         return Path.GetFullPath(path);
     }
 }
-
-public static class QuestionnaireSetup
-{
-    public static void AddQuestionnaires(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<QuestionnaireCatalog>();
-        builder.Services.AddScoped<QuestionnaireImporter>();
-        builder.Services.AddScoped<ICommand, QuestionnaireCommand>();
-        builder.Services.AddSingleton<IDatabaseObjects, QuestionnaireVersionGuard>();
-        builder.Services.AddSingleton(new NavigationItem("Questionnaires", "/admin/questionnaires", 4, Roles.Administrator) { Menu = NavigationItem.Administration });
-    }
-}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using CopAssessment.Web.Data;
+using CopAssessment.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CopAssessment.Web.Infrastructure.Mail;
+
+public static class MailSetup
+{
+    public static void AddMail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        builder.Services.AddSingleton<IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MailOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.Smtp.Host)
+                ? new PickupFolderTransport(options, sp.GetRequiredService<IHostEnvironment>())
+                : new SmtpTransport(options);
+        });
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<Jobs.OutboxDispatcher>();
+        // Sends what the outbox holds every 15 seconds, on whichever instance picks it up.
+        builder.Services.ConfigureAllQuartzSchedulers(q =>
+        {
+            q.AddJob<Jobs.OutboxDispatchJob>(j => j.WithIdentity(Jobs.OutboxDispatchJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Jobs.OutboxDispatchJob.Key).WithIdentity("outbox-dispatch-trigger")
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()));
+        });
+    }
+}
