@@ -54,7 +54,7 @@ public class AccountController(
             audit.RecordFor("sign-in", user.Id, user.Email);
             await db.SaveChangesAsync();
             if (user.PreferredCulture is { } culture) LocalizationSetup.SetCultureCookie(Response, culture);
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+            return Url.IsLocalUrl(input.ReturnUrl) ? LocalRedirect(input.ReturnUrl) : RedirectToAction(nameof(Home.HomeController.Index), "Home");
         }
 
         audit.RecordFor(result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed", user.Id, user.Email);
@@ -85,7 +85,7 @@ public class AccountController(
     {
         if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("access-denied")]
@@ -153,7 +153,7 @@ public class AccountController(
         TempData["Message"] = lockedByAdministrator
             ? L["Your password has been changed. An administrator has locked this account: ask them to unlock it before you sign in."].Value
             : L["Your password has been changed. Sign in with the new one."].Value;
-        return Redirect("/account/login");
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("accept-invitation")]
@@ -179,6 +179,6 @@ public class AccountController(
             return View(input);
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home");
     }
 }

@@ -49,7 +49,7 @@ public class SubmitController(
         if (!await ValidAsync(input, me)) return await Form(input, me, null);
         var id = await editor.CreateAsync(input, me);
         TempData["Message"] = input.Submitting ? L["Submitted for review."].Value : L["Draft saved."].Value;
-        return Redirect($"/best-practices/{id}/edit");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpGet("{id:int}/edit")]
@@ -72,10 +72,10 @@ public class SubmitController(
         if (!await editor.UpdateAsync(practice, input, me))
         {
             TempData["Message"] = L["This practice is waiting for review and cannot be changed now."].Value;
-            return Redirect($"/best-practices/{id}/edit");
+            return RedirectToAction(nameof(Edit), new { id });
         }
         TempData["Message"] = input.Submitting ? L["Submitted for review."].Value : L["Draft saved."].Value;
-        return Redirect($"/best-practices/{id}/edit");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpPost("{id:int}/attachments")]
@@ -88,17 +88,17 @@ public class SubmitController(
         if (draft is null)
         {
             TempData["Message"] = L["This practice is waiting for review and cannot be changed now."].Value;
-            return Redirect($"/best-practices/{id}/edit");
+            return RedirectToAction(nameof(Edit), new { id });
         }
         var error = await attachments.AddAsync(practice, draft, file, me.Email);
         if (error is not null)
         {
             TempData["UploadError"] = error;
-            return Redirect($"/best-practices/{id}/edit#attachments");
+            return RedirectToAction(nameof(Edit), null, new { id }, "attachments");
         }
         await db.SaveChangesAsync();
         TempData["Message"] = L["File attached."].Value;
-        return Redirect($"/best-practices/{id}/edit#attachments");
+        return RedirectToAction(nameof(Edit), null, new { id }, "attachments");
     }
 
     /// <summary>The submitter downloads an attachment of any version of their own practice (drafts included).</summary>
@@ -120,10 +120,10 @@ public class SubmitController(
         var fileId = latest.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.FileId;
         if (fileId is null) return NotFound();
         var draft = await DraftAsync(id, me);
-        if (draft is null) return Redirect($"/best-practices/{id}/edit");
+        if (draft is null) return RedirectToAction(nameof(Edit), new { id });
         await attachments.RemoveAsync(practice, draft, fileId.Value);
         await db.SaveChangesAsync();
-        return Redirect($"/best-practices/{id}/edit#attachments");
+        return RedirectToAction(nameof(Edit), null, new { id }, "attachments");
     }
 
     /// <summary>The draft to change: the latest version if it is a draft, else a new version copied from it.</summary>

@@ -53,7 +53,7 @@ public class HomeController(CopDbContext db, UserScope scope, UserManager<Applic
             user.PreferredCulture = culture;
             await users.UpdateAsync(user);
         }
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Index));
     }
 }
 
