@@ -2,6 +2,8 @@ using CopAssessment.Web.Data;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +16,10 @@ public sealed class InviteInput
     public string? CountryIso3 { get; set; }
     public string? RegionCode { get; set; }
     public string? Organisation { get; set; }
+
+    /// <summary>The countries and regions the form offers; filled by <see cref="RoleAndScope.LoadChoicesAsync"/>, never bound.</summary>
+    [BindNever, ValidateNever]
+    public ScopeChoices Choices { get; set; } = ScopeChoices.None;
 
     /// <summary>A focal point keeps only a country, a coordinator only a region, a contributor only an organisation.</summary>
     public void KeepOnlyTheScopeOfItsRole()
@@ -36,12 +42,29 @@ public static class RoleAndScope
         return await validator.ValidateAsync(input);
     }
 
-    public static async Task LoadChoicesAsync(CopAssessment.Web.Data.CopDbContext db, Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData)
+    public static async Task<InviteInput> LoadChoicesAsync(CopAssessment.Web.Data.CopDbContext db, InviteInput input)
     {
-        viewData["Countries"] = await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync();
-        viewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync();
+        input.Choices = new ScopeChoices(
+            await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync(),
+            await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync());
+        return input;
     }
 }
+
+/// <summary>Countries and regions to pick from (code, name), in the order shown.</summary>
+public sealed record ScopeChoices(IReadOnlyList<KeyValuePair<string, string>> Countries, IReadOnlyList<KeyValuePair<string, string>> Regions)
+{
+    public static readonly ScopeChoices None = new([], []);
+}
+
+/// <summary>The user form: whose account, and the role and scope being edited.</summary>
+public sealed record UserForm(string UserId, InviteInput Input);
+
+public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Query);
+
+public sealed record MailPage(IReadOnlyList<OutboxMessage> Messages, string? Status);
+
+public sealed record CountriesPage(IReadOnlyList<Country> Countries, IReadOnlyList<RegionRow> Regions, string? Region);
 
 public sealed class InviteValidator : AbstractValidator<InviteInput>
 {
@@ -65,6 +88,13 @@ public sealed class CountryInput
     public string Name { get; set; } = "";
     public string RegionCode { get; set; } = "";
     public uint Version { get; set; }
+
+    /// <summary>What the form shows beside the fields; filled by the controller, never bound.</summary>
+    [BindNever, ValidateNever]
+    public IReadOnlyList<RegionRow> Regions { get; set; } = [];
+
+    [BindNever, ValidateNever]
+    public IReadOnlyList<CountryChange> History { get; set; } = [];
 }
 
 public sealed class CountryValidator : AbstractValidator<CountryInput>

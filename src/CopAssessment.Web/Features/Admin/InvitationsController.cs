@@ -55,7 +55,6 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
 
     private async Task<IActionResult> InviteForm(InviteInput input)
     {
-        await RoleAndScope.LoadChoicesAsync(db, ViewData);
-        return View("Invite", input);
+        return View("Invite", await RoleAndScope.LoadChoicesAsync(db, input));
     }
 }

@@ -21,7 +21,6 @@ public class MailController(CopDbContext db) : Controller
             "failed" => query.Where(m => m.SentAt == null && m.LastError != null),
             _ => query,
         };
-        ViewData["Status"] = status;
-        return View("Mail", await query.OrderByDescending(m => m.Id).Take(200).ToListAsync());
+        return View("Mail", new MailPage(await query.OrderByDescending(m => m.Id).Take(200).ToListAsync(), status));
     }
 }

@@ -16,12 +16,11 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
     [HttpGet("countries")]
     public async Task<IActionResult> Countries(string? region)
     {
-        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code)
+        var regions = await db.Regions.OrderBy(r => r.Code)
             .Select(r => new RegionRow(r.Code, r.Name, r.Countries.Count)).ToListAsync();
-        ViewData["Region"] = region;
         var query = db.Countries.AsQueryable();
         if (!string.IsNullOrEmpty(region)) query = query.Where(c => c.RegionCode == region);
-        return View("Countries", await query.OrderBy(c => c.Name).ToListAsync());
+        return View("Countries", new CountriesPage(await query.OrderBy(c => c.Name).ToListAsync(), regions, region));
     }
 
     [HttpGet("countries/{iso3}")]
@@ -96,8 +95,8 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
 
     private async Task<IActionResult> CountryForm(CountryInput input)
     {
-        ViewData["Regions"] = await db.Regions.OrderBy(r => r.Code).Select(r => new RegionRow(r.Code, r.Name, 0)).ToListAsync();
-        ViewData["History"] = await db.CountryChanges.Where(c => c.CountryIso3 == input.Iso3)
+        input.Regions = await db.Regions.OrderBy(r => r.Code).Select(r => new RegionRow(r.Code, r.Name, 0)).ToListAsync();
+        input.History = await db.CountryChanges.Where(c => c.CountryIso3 == input.Iso3)
             .OrderByDescending(c => c.ChangedAt).ToListAsync();
         return View("EditCountry", input);
     }

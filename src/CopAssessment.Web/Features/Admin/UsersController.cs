@@ -28,8 +28,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).FirstOrDefault(),
                 u.CountryIso3, u.RegionCode, u.Organisation, u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow))
             .ToListAsync();
-        ViewData["q"] = q;
-        return View("Users", rows);
+        return View("Users", new UsersPage(rows, q));
     }
 
     [HttpGet("{id}")]
@@ -83,9 +82,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
 
     private async Task<IActionResult> EditForm(string id, InviteInput input)
     {
-        ViewData["UserId"] = id;
-        await RoleAndScope.LoadChoicesAsync(db, ViewData);
-        return View("EditUser", input);
+        return View("EditUser", new UserForm(id, await RoleAndScope.LoadChoicesAsync(db, input)));
     }
 
     [HttpPost("{id}/lock")]

@@ -12,8 +12,11 @@ namespace CopAssessment.Web.Features.BestPractices;
 public sealed record QueueRow(int PracticeId, int Number, string Title, string Organisation, List<string> Countries,
     string SubmittedBy, DateTimeOffset? SubmittedAt, bool UpdatesPublished);
 
+/// <summary>The moderation queue, with the vocabularies its rows are labelled from.</summary>
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, LibraryLookupData Lookups);
+
 public sealed record ReviewPage(BestPractice Practice, BestPracticeVersion Version, BestPracticeVersion? Published,
-    IReadOnlyList<BestPracticeVersion> History, IReadOnlyList<string> ChangedFields);
+    IReadOnlyList<BestPracticeVersion> History, IReadOnlyList<string> ChangedFields, LibraryLookupData Lookups);
 
 public enum Decision { Publish, RequestChanges, Decline }
 
@@ -26,7 +29,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
                 v.SubmittedAt, v.Practice.PublishedVersionId != null))
             .ToListAsync();
 
-    public async Task<ReviewPage?> ReviewAsync(int practiceId)
+    public async Task<ReviewPage?> ReviewAsync(int practiceId, LibraryLookupData lookups)
     {
         var practice = await db.Set<BestPractice>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == practiceId);
         if (practice is null) return null;
@@ -34,7 +37,7 @@ public sealed class Moderation(CopDbContext db, Audit audit, Outbox outbox, IStr
             .Where(v => v.PracticeId == practiceId).OrderByDescending(v => v.Number).ToListAsync();
         var latest = history[0];
         var published = history.FirstOrDefault(v => v.Id == practice.PublishedVersionId);
-        return new ReviewPage(practice, latest, published, history, published is null || published.Id == latest.Id ? [] : Changes(published, latest));
+        return new ReviewPage(practice, latest, published, history, published is null || published.Id == latest.Id ? [] : Changes(published, latest), lookups);
     }
 
     /// <summary>Which fields an update changes, so the reviewer reads those first.</summary>

@@ -17,17 +17,14 @@ public class ModerationController(CopDbContext db, Moderation moderation, Librar
     [HttpGet("")]
     public async Task<IActionResult> Queue()
     {
-        ViewData["Lookups"] = await lookups.LoadAsync();
-        return View("Queue", await moderation.QueueAsync());
+        return View("Queue", new QueuePage(await moderation.QueueAsync(), await lookups.LoadAsync()));
     }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Review(int id)
     {
-        var page = await moderation.ReviewAsync(id);
-        if (page is null) return NotFound();
-        ViewData["Lookups"] = await lookups.LoadAsync();
-        return View("Review", page);
+        var page = await moderation.ReviewAsync(id, await lookups.LoadAsync());
+        return page is null ? NotFound() : View("Review", page);
     }
 
     [HttpPost("{id:int}/decide")]
@@ -37,13 +34,13 @@ public class ModerationController(CopDbContext db, Moderation moderation, Librar
         if (decision is not { } chosen || !Enum.IsDefined(chosen) || !ModelState.IsValid)
         {
             TempData["DecisionError"] = L["Choose a decision: publish, request changes or decline."].Value;
-            return Redirect($"/best-practices/moderation/{id}");
+            return RedirectToAction(nameof(Review), new { id });
         }
         var error = await moderation.DecideAsync(id, chosen, note, User.Identity?.Name ?? "");
         if (error is not null)
         {
             TempData["DecisionError"] = error;
-            return Redirect($"/best-practices/moderation/{id}");
+            return RedirectToAction(nameof(Review), new { id });
         }
         TempData["Message"] = (chosen switch
         {
@@ -51,7 +48,7 @@ public class ModerationController(CopDbContext db, Moderation moderation, Librar
             Decision.RequestChanges => L["Changes requested: the submitter has been notified."],
             _ => L["Declined: the submitter has been notified."],
         }).Value;
-        return Redirect("/best-practices/moderation");
+        return RedirectToAction(nameof(Queue));
     }
 
     [HttpGet("attachments/{attachmentId:int}")]

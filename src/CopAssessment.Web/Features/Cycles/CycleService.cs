@@ -4,6 +4,8 @@ using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Cycles;
@@ -15,6 +17,10 @@ public sealed class CycleInput
     public DateOnly? OpensOn { get; set; }
     public DateOnly? Deadline { get; set; }
     public PublicationPolicy PublicationPolicy { get; set; } = PublicationPolicy.Anonymised;
+
+    /// <summary>The questionnaire versions the form offers; filled by the controller, never bound.</summary>
+    [BindNever, ValidateNever]
+    public IReadOnlyList<VersionOption> Versions { get; set; } = [];
 }
 
 public sealed class CycleInputValidator : AbstractValidator<CycleInput>

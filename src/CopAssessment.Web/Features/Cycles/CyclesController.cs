@@ -94,7 +94,7 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
 
     private async Task<IActionResult> Form(CycleInput input)
     {
-        ViewData["Versions"] = await db.QuestionnaireVersions.OrderBy(v => v.Key).ThenByDescending(v => v.Number)
+        input.Versions = await db.QuestionnaireVersions.OrderBy(v => v.Key).ThenByDescending(v => v.Number)
             .Select(v => new VersionOption(v.Id, v.Key + " " + v.Label + " (v" + v.Number + ") — " + v.Title)).ToListAsync();
         return View("New", input);
     }
