@@ -71,7 +71,7 @@ public class InvitationTests(CopAppFactory app)
         var admin = await app.SignedInClientAsync("admin@demo.local");
         var response = await admin.PostFormAsync("/admin/invitations/new", "/admin/invitations/new",
             new Dictionary<string, string> { ["Email"] = "nocountry@test.local", ["Role"] = Roles.FocalPoint });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("A focal point needs a country.", await response.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == "nocountry@test.local")));
     }

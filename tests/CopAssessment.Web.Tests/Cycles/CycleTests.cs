@@ -72,8 +72,9 @@ public class CycleTests(CopAppFactory app)
         Assert.Equal("admin@demo.local", audit.UserEmail);
 
         // An unreadable value changes nothing and says so.
-        await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Public" });
-        Assert.Contains("Choose a publication policy.", await admin.GetStringAsync("/admin/cycles"));
+        var unknown = await admin.PostFormAsync("/admin/cycles", $"/admin/cycles/{cycleId}/policy", new Dictionary<string, string> { ["policy"] = "Public" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("Choose a publication policy.", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(PublicationPolicy.Named, await PolicyAsync(cycleId));
 
         // Others cannot.

@@ -54,10 +54,6 @@ public partial class LocalizationCompletenessTests
         keys.UnionWith(Infrastructure.Localization.Labels.AuditActions.Values);
         keys.UnionWith(Infrastructure.Security.Roles.All.Select(Infrastructure.Security.Roles.DisplayName));
         keys.UnionWith(WorkflowRefusals());
-        keys.Add(Features.Cycles.CycleService.ConcurrentChange);
-        keys.UnionWith(Features.Questionnaires.QuestionnaireDiff.Fields);
-        keys.UnionWith([Features.Questionnaires.QuestionnaireDiff.Yes, Features.Questionnaires.QuestionnaireDiff.No,
-            Features.Questionnaires.QuestionnaireDiff.Always, Features.Questionnaires.QuestionnaireDiff.None]);
         var translated = Directory.EnumerateFiles(Path.Combine(web, "Resources"), $"*.{culture}.json")
             .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys)
             .ToHashSet();

@@ -1,4 +1,5 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.Shared;
 using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Mail;
@@ -34,7 +35,7 @@ public class AccountController(
     [EnableRateLimiting(SecuritySetup.SignInRateLimit)]
     public async Task<IActionResult> Login(LoginInput input)
     {
-        if (!ModelState.IsValid) return View(input);
+        if (!new LoginValidator(L).Validate(input).AddTo(ModelState)) return Invalid(input);
         var email = input.Email.Trim();
         if (!throttle.TryAttempt(email)) return TooManyAttempts();
         // Unknown, locked and wrong get one message and one password hash each: neither the answer nor its
@@ -67,6 +68,13 @@ public class AccountController(
         ModelState.AddModelError("", L["E-mail or password is not correct. After {0} failed attempts an account is locked for 15 minutes; you can also reset your password.",
             identityOptions.Value.Lockout.MaxFailedAccessAttempts]);
         return View(input);
+    }
+
+    /// <summary>The form again with what is wrong beside the fields; 422 says the input was refused.</summary>
+    private ViewResult Invalid<T>(T input, [System.Runtime.CompilerServices.CallerMemberName] string view = "")
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(view, input);
     }
 
     private ViewResult TooManyAttempts()
@@ -102,7 +110,7 @@ public class AccountController(
     [EnableRateLimiting(SecuritySetup.SignInRateLimit)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordInput input)
     {
-        if (!ModelState.IsValid) return View(input);
+        if (!new ForgotPasswordValidator(L).Validate(input).AddTo(ModelState)) return Invalid(input);
         if (!throttle.TryAttempt(input.Email)) return TooManyAttempts();
         var user = await users.FindByEmailAsync(input.Email.Trim());
         if (user is not null)
@@ -126,7 +134,7 @@ public class AccountController(
     [HttpPost("reset-password")]
     public async Task<IActionResult> ResetPassword(SetPasswordInput input)
     {
-        if (!ModelState.IsValid) return View(input);
+        if (!new SetPasswordValidator(L).Validate(input).AddTo(ModelState)) return Invalid(input);
         var user = input.Email is null ? null : await users.FindByEmailAsync(input.Email);
         if (user is null)
         {
@@ -139,7 +147,7 @@ public class AccountController(
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == "InvalidToken" ? "" : nameof(input.Password),
                     error.Code == "InvalidToken" ? L["This link is not valid any more. Ask for a new one."] : L[error.Description]);
-            return View(input);
+            return Invalid(input);
         }
         // The reset proves the mailbox, so it ends an automatic lock; an administrator's lock stays (decision 0007).
         var lockedByAdministrator = AccountLocks.IsAdministratorLock(await users.GetLockoutEndDateAsync(user));
@@ -170,13 +178,13 @@ public class AccountController(
         var invitation = await invitations.FindUsableAsync(input.Token);
         if (invitation is null) return View("InvitationInvalid");
         input.Email = invitation.Email;
-        if (!ModelState.IsValid) return View(input);
+        if (!new SetPasswordValidator(L).Validate(input).AddTo(ModelState)) return Invalid(input);
 
         var (user, errors) = await invitations.AcceptAsync(invitation, input.DisplayName, input.Password);
         if (user is null)
         {
             foreach (var error in errors) ModelState.AddModelError(nameof(input.Password), L[error]);
-            return View(input);
+            return Invalid(input);
         }
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToAction(nameof(Home.HomeController.Index), "Home");

@@ -64,7 +64,10 @@ public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Query);
 
 public sealed record MailPage(IReadOnlyList<OutboxMessage> Messages, string? Status);
 
-public sealed record CountriesPage(IReadOnlyList<Country> Countries, IReadOnlyList<RegionRow> Regions, string? Region);
+public sealed record CountriesPage(IReadOnlyList<Country> Countries, IReadOnlyList<RegionRow> Regions, string? Region, RegionRename? Refused = null);
+
+/// <summary>A region rename that was refused: the name as typed and why.</summary>
+public sealed record RegionRename(string Code, string Name, string Error);
 
 public sealed class InviteValidator : AbstractValidator<InviteInput>
 {
@@ -77,8 +80,10 @@ public sealed class InviteValidator : AbstractValidator<InviteInput>
             .When(x => x.Role == Roles.FocalPoint).WithMessage(L["A focal point needs a country."]);
         RuleFor(x => x.RegionCode).Must(r => r is not null && regions.Contains(r))
             .When(x => x.Role == Roles.RegionalCoordinator).WithMessage(L["A regional coordinator needs a region."]);
-        RuleFor(x => x.Organisation).NotEmpty().MaximumLength(TextLimits.Organisation)
-            .When(x => x.Role == Roles.Contributor).WithMessage(L["A contributor needs an organisation."]);
+        // Each check its own message: WithMessage names only the check just before it.
+        RuleFor(x => x.Organisation).NotEmpty().WithMessage(L["A contributor needs an organisation."])
+            .MaximumLength(TextLimits.Organisation).WithMessage(L["Use at most {0} characters.", TextLimits.Organisation])
+            .When(x => x.Role == Roles.Contributor);
     }
 }
 
@@ -95,6 +100,20 @@ public sealed class CountryInput
 
     [BindNever, ValidateNever]
     public IReadOnlyList<CountryChange> History { get; set; } = [];
+}
+
+public sealed class RegionNameInput
+{
+    public string? Name { get; set; }
+}
+
+public sealed class RegionNameValidator : AbstractValidator<RegionNameInput>
+{
+    public RegionNameValidator(IStringLocalizer<Ui> L)
+    {
+        RuleFor(x => x.Name).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(L["A region name needs 1 to {0} characters.", TextLimits.PlaceName])
+            .MaximumLength(TextLimits.PlaceName).WithMessage(L["Use at most {0} characters.", TextLimits.PlaceName]);
+    }
 }
 
 public sealed class CountryValidator : AbstractValidator<CountryInput>

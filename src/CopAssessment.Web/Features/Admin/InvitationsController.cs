@@ -25,11 +25,11 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
     public async Task<IActionResult> New(InviteInput input)
     {
         input.Email = (input.Email ?? "").Trim();
-        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await InviteForm(input);
+        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await InviteForm(input, refused: true);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == input.Email.ToUpperInvariant()))
         {
             ModelState.AddModelError(nameof(input.Email), L["Someone with this e-mail address already has an account."]);
-            return await InviteForm(input);
+            return await InviteForm(input, refused: true);
         }
 
         invitations.Create(new Invitation
@@ -53,8 +53,9 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IActionResult> InviteForm(InviteInput input)
+    private async Task<IActionResult> InviteForm(InviteInput input, bool refused = false)
     {
+        if (refused) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Invite", await RoleAndScope.LoadChoicesAsync(db, input));
     }
 }

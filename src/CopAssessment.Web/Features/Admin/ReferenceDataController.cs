@@ -14,13 +14,15 @@ namespace CopAssessment.Web.Features.Admin;
 public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("countries")]
-    public async Task<IActionResult> Countries(string? region)
+    public async Task<IActionResult> Countries(string? region) => View("Countries", await CountriesPageAsync(region));
+
+    private async Task<CountriesPage> CountriesPageAsync(string? region, RegionRename? refused = null)
     {
         var regions = await db.Regions.OrderBy(r => r.Code)
             .Select(r => new RegionRow(r.Code, r.Name, r.Countries.Count)).ToListAsync();
         var query = db.Countries.AsQueryable();
         if (!string.IsNullOrEmpty(region)) query = query.Where(c => c.RegionCode == region);
-        return View("Countries", new CountriesPage(await query.OrderBy(c => c.Name).ToListAsync(), regions, region));
+        return new CountriesPage(await query.OrderBy(c => c.Name).ToListAsync(), regions, region, refused);
     }
 
     [HttpGet("countries/{iso3}")]
@@ -39,7 +41,11 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
         input.Iso3 = country.Iso3;
         input.Name = (input.Name ?? "").Trim();
         var regions = (await db.Regions.Select(r => r.Code).ToListAsync()).ToHashSet();
-        if (!new CountryValidator(L, regions).Validate(input).AddTo(ModelState)) return await CountryForm(input);
+        if (!new CountryValidator(L, regions).Validate(input).AddTo(ModelState))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await CountryForm(input);
+        }
 
         // The version the administrator loaded: if someone saved in between, EF refuses the update.
         db.Entry(country).Property(c => c.Version).OriginalValue = input.Version;
@@ -77,15 +83,16 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
     public IActionResult Regions() => RedirectToAction(nameof(Countries));
 
     [HttpPost("regions/{code}")]
-    public async Task<IActionResult> RenameRegion(string code, string name)
+    public async Task<IActionResult> RenameRegion(string code, RegionNameInput input)
     {
         var region = await db.Regions.FindAsync(code);
         if (region is null) return NotFound();
-        name = (name ?? "").Trim();
-        if (name.Length is 0 || name.Length > TextLimits.PlaceName)
+        var name = (input.Name ?? "").Trim();
+        if (new RegionNameValidator(L).Validate(new RegionNameInput { Name = name }) is { IsValid: false } invalid)
         {
-            TempData["Message"] = L["A region name needs 1 to {0} characters.", TextLimits.PlaceName].Value;
-            return RedirectToAction(nameof(Countries));
+            // The list again, the refused name kept in its field with the reason beside it.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Countries", await CountriesPageAsync(null, new RegionRename(region.Code, input.Name ?? "", invalid.Errors[0].ErrorMessage)));
         }
         audit.Record("region-renamed", code, $"{region.Name} → {name}");
         region.Name = name;

@@ -50,11 +50,11 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         input.Email = user.Email ?? "";
-        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await EditForm(id, input);
+        if (!(await RoleAndScope.ValidateAsync(db, L, input)).AddTo(ModelState)) return await EditForm(id, input, refused: true);
         if (user.Id == users.GetUserId(User) && input.Role != Roles.Administrator)
         {
             ModelState.AddModelError(nameof(input.Role), L["You cannot remove your own administrator role."]);
-            return await EditForm(id, input);
+            return await EditForm(id, input, refused: true);
         }
 
         // Role and scope change together or not at all; each UserManager step saves on its own.
@@ -80,8 +80,9 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IActionResult> EditForm(string id, InviteInput input)
+    private async Task<IActionResult> EditForm(string id, InviteInput input, bool refused = false)
     {
+        if (refused) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("EditUser", new UserForm(id, await RoleAndScope.LoadChoicesAsync(db, input)));
     }
 

@@ -3,10 +3,12 @@ using FluentValidation;
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Data.Reports;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Cycles;
 
@@ -23,6 +25,33 @@ public sealed class CycleInput
     public IReadOnlyList<VersionOption> Versions { get; set; } = [];
 }
 
+/// <summary>A new publication policy for a cycle (nullable: a missing or unreadable value must not bind to the first member).</summary>
+public sealed class PolicyInput
+{
+    public PublicationPolicy? Policy { get; set; }
+}
+
+public sealed class PolicyInputValidator : AbstractValidator<PolicyInput>
+{
+    public PolicyInputValidator(IStringLocalizer L)
+    {
+        RuleFor(x => x.Policy).Must(p => p is { } value && Enum.IsDefined(value)).WithMessage(L["Choose a publication policy."]);
+    }
+}
+
+public sealed class DeadlineInput
+{
+    public DateOnly? Deadline { get; set; }
+}
+
+public sealed class DeadlineInputValidator : AbstractValidator<DeadlineInput>
+{
+    public DeadlineInputValidator(IStringLocalizer L)
+    {
+        RuleFor(x => x.Deadline).NotNull().WithMessage(L["Enter the deadline."]);
+    }
+}
+
 public sealed class CycleInputValidator : AbstractValidator<CycleInput>
 {
     public CycleInputValidator(Microsoft.Extensions.Localization.IStringLocalizer L, IReadOnlySet<int> versions)
@@ -36,7 +65,8 @@ public sealed class CycleInputValidator : AbstractValidator<CycleInput>
 }
 
 /// <summary>Cycle administration; the order of statuses is <see cref="CycleWorkflow"/>'s.</summary>
-public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAccessor http)
+/// <summary>Changes to a cycle; a refusal comes back as a message in the reader's language (null: done).</summary>
+public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAccessor http, IStringLocalizer<Ui> L)
 {
     /// <summary>Deadlines fall at the end of the day, UTC: a country has the whole day.</summary>
     public static DateTimeOffset EndOfDay(DateOnly date) => new(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
@@ -65,7 +95,7 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
     public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action)
     {
         var transition = CycleWorkflow.Apply(cycle.Status, action);
-        if (!transition.Succeeded) return transition.Error;
+        if (!transition.Succeeded) return L[transition.Error!];
         await using var tx = await db.Database.BeginTransactionAsync();
         audit.Record("cycle-" + action.ToString().ToLowerInvariant(), cycle.Name, $"{cycle.Status} → {transition.Status}");
         cycle.Status = transition.Status;
@@ -93,12 +123,10 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
     /// deleted: a named workbook must not stay downloadable once the cycle is anonymised (and the reverse
     /// would only be stale).
     /// </summary>
-    public const string ConcurrentChange = "The cycle changed at the same time. Reload the page and try again.";
-
     public async Task<string?> ChangePolicyAsync(AssessmentCycle cycle, PublicationPolicy policy)
     {
         var check = CycleWorkflow.ChangePolicy(cycle.Status);
-        if (!check.Succeeded) return check.Error;
+        if (!check.Succeeded) return L[check.Error!];
         if (cycle.PublicationPolicy == policy) return null;
         await using var tx = await db.Database.BeginTransactionAsync();
         var removed = await db.Set<ReportExport>().Where(e => e.CycleId == cycle.Id).ExecuteDeleteAsync();
@@ -111,7 +139,7 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ConcurrentChange;
+            return L["The cycle changed at the same time. Reload the page and try again."];
         }
         await tx.CommitAsync();
         return null;
@@ -121,7 +149,7 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
     {
         var deadline = EndOfDay(newDeadline);
         var check = CycleWorkflow.ExtendDeadline(cycle.Status, cycle.Deadline, deadline, DateTimeOffset.UtcNow);
-        if (!check.Succeeded) return check.Error;
+        if (!check.Succeeded) return L[check.Error!];
         audit.Record("cycle-deadline-extended", cycle.Name, $"{cycle.Deadline:yyyy-MM-dd} → {newDeadline:yyyy-MM-dd}");
         cycle.Deadline = deadline;
         await db.SaveChangesAsync();

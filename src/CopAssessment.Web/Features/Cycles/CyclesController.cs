@@ -16,19 +16,36 @@ public sealed record CycleRow(int Id, string Name, string Questionnaire, DateOnl
 
 public sealed record VersionOption(int Id, string Label);
 
+/// <summary>An inline form of the cycle list refused: which cycle, which field (policy, deadline) and why.</summary>
+public sealed record CycleRefusal(int CycleId, string Field, string Message);
+
+public sealed record CyclesPage(IReadOnlyList<CycleRow> Rows, CycleRefusal? Refusal = null)
+{
+    public string? ErrorOf(int cycleId, string field) => Refusal is { } r && r.CycleId == cycleId && r.Field == field ? r.Message : null;
+}
+
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/cycles")]
 public class CyclesController(CopDbContext db, CycleService cycles, IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Index", await db.Set<AssessmentCycle>().AsNoTracking()
+    public async Task<IActionResult> Index() => View("Index", new CyclesPage(await RowsAsync()));
+
+    private Task<List<CycleRow>> RowsAsync() => db.Set<AssessmentCycle>().AsNoTracking()
         .OrderByDescending(c => c.Deadline)
         .Select(c => new CycleRow(c.Id, c.Name, c.QuestionnaireVersion!.Key + " " + c.QuestionnaireVersion.Label + " (v" + c.QuestionnaireVersion.Number + ")",
             c.OpensOn, c.Deadline, c.PublicationPolicy, c.Status,
             db.Set<Submission>().Count(s => s.CycleId == c.Id),
             db.Set<Submission>().Count(s => s.CycleId == c.Id && s.Status != SubmissionStatus.Draft),
             db.Set<Submission>().Count(s => s.CycleId == c.Id && (s.Status == SubmissionStatus.Validated || s.Status == SubmissionStatus.Published))))
-        .ToListAsync());
+        .ToListAsync();
+
+    /// <summary>The list again with the message beside the refused field; 422 says nothing changed.</summary>
+    private async Task<IActionResult> Refused(int id, string field, string message)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", new CyclesPage(await RowsAsync(), new CycleRefusal(id, field, message)));
+    }
 
     [HttpGet("new")]
     public async Task<IActionResult> New()
@@ -42,11 +59,11 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
     public async Task<IActionResult> Create(CycleInput input)
     {
         var versions = (await db.QuestionnaireVersions.Select(v => v.Id).ToListAsync()).ToHashSet();
-        if (!new CycleInputValidator(L, versions).Validate(input).AddTo(ModelState)) return await Form(input);
+        if (!new CycleInputValidator(L, versions).Validate(input).AddTo(ModelState)) return await Form(input, refused: true);
         if (await db.Set<AssessmentCycle>().AnyAsync(c => c.Name == input.Name!.Trim()))
         {
             ModelState.AddModelError(nameof(input.Name), L["A cycle with this name exists already."]);
-            return await Form(input);
+            return await Form(input, refused: true);
         }
         var cycle = await cycles.CreateAsync(input);
         TempData["Message"] = L["Cycle created. Open it when countries should start."].Value;
@@ -59,23 +76,18 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
         var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
         if (cycle is null) return NotFound();
         var error = await cycles.ApplyAsync(cycle, Enum.Parse<CycleAction>(change, ignoreCase: true));
-        TempData["Message"] = error is null ? L["{0}: {1}.", cycle.Name, L[cycle.Status.ToString()]].Value : L[error].Value;
+        TempData["Message"] = error ?? L["{0}: {1}.", cycle.Name, L[cycle.Status.ToString()]].Value;
         return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/policy")]
-    public async Task<IActionResult> Policy(int id, PublicationPolicy? policy)
+    public async Task<IActionResult> Policy(int id, PolicyInput input)
     {
         var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
         if (cycle is null) return NotFound();
-        // Nullable: a missing or unreadable value must not bind to the enum's first member.
-        if (policy is not { } chosen || !Enum.IsDefined(chosen))
-        {
-            TempData["Message"] = L["Choose a publication policy."].Value;
-            return RedirectToAction(nameof(Index));
-        }
-        var error = await cycles.ChangePolicyAsync(cycle, chosen);
-        TempData["Message"] = error is null ? L["{0}: publication policy set to \"{1}\".", cycle.Name, L[PolicyLabel(cycle.PublicationPolicy)]].Value : L[error].Value;
+        if (new PolicyInputValidator(L).Validate(input) is { IsValid: false } invalid) return await Refused(id, "policy", invalid.Errors[0].ErrorMessage);
+        var error = await cycles.ChangePolicyAsync(cycle, input.Policy!.Value);
+        TempData["Message"] = error ?? L["{0}: publication policy set to \"{1}\".", cycle.Name, L[PolicyLabel(cycle.PublicationPolicy)]].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -83,17 +95,19 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
     public static string PolicyLabel(PublicationPolicy policy) => policy == PublicationPolicy.Named ? "Named results" : "Aggregated and anonymised only";
 
     [HttpPost("{id:int}/deadline")]
-    public async Task<IActionResult> Deadline(int id, DateOnly? deadline)
+    public async Task<IActionResult> Deadline(int id, DeadlineInput input)
     {
         var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
         if (cycle is null) return NotFound();
-        var error = deadline is null ? "Enter the deadline." : await cycles.ExtendDeadlineAsync(cycle, deadline.Value);
-        TempData["Message"] = error is null ? L["Deadline extended."].Value : L[error].Value;
+        if (new DeadlineInputValidator(L).Validate(input) is { IsValid: false } invalid) return await Refused(id, "deadline", invalid.Errors[0].ErrorMessage);
+        var error = await cycles.ExtendDeadlineAsync(cycle, input.Deadline!.Value);
+        TempData["Message"] = error ?? L["Deadline extended."].Value;
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IActionResult> Form(CycleInput input)
+    private async Task<IActionResult> Form(CycleInput input, bool refused = false)
     {
+        if (refused) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         input.Versions = await db.QuestionnaireVersions.OrderBy(v => v.Key).ThenByDescending(v => v.Number)
             .Select(v => new VersionOption(v.Id, v.Key + " " + v.Label + " (v" + v.Number + ") — " + v.Title)).ToListAsync();
         return View("New", input);

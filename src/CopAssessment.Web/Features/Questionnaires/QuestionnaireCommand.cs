@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Text;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Infrastructure;
+using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
 
 namespace CopAssessment.Web.Features.Questionnaires;
@@ -67,7 +69,7 @@ public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
         {
             "validate" => $"{Resolve(files[0])}: valid\n",
             "outline" => Outline(definitions[0]),
-            _ => Diff(QuestionnaireDiff.Compare(definitions[0], definitions[1])),
+            _ => Diff(QuestionnaireDiff.Compare(definitions[0], definitions[1], English)),
         });
         return 0;
     }
@@ -94,6 +96,9 @@ public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
         }
         return text.ToString();
     }
+
+    /// <summary>The command line writes English, the texts' keys: a localizer without translations returns them.</summary>
+    private static readonly JsonStringLocalizer English = new(FrozenDictionary<string, FrozenDictionary<string, string>>.Empty);
 
     private static string Diff(QuestionnaireComparison comparison)
     {

@@ -1,6 +1,8 @@
 using CopAssessment.Web.Data;
+using CopAssessment.Web.Features.Shared;
 using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Security;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,25 +25,26 @@ public class QuestionnairesController(CopDbContext db, QuestionnaireImporter imp
 
     [HttpPost("import")]
     [RequestSizeLimit(MaxDefinitionBytes + 64 * 1024)]
-    public async Task<IActionResult> Import(IFormFile? file, string? json, bool validateOnly = false)
+    public async Task<IActionResult> Import(ImportInput input)
     {
-        byte[] content;
-        if (file is { Length: > 0 })
+        if (!new ImportInputValidator(L).Validate(input).AddTo(ModelState))
         {
-            if (file.Length > MaxDefinitionBytes) return ImportError(L["The file is larger than 5 MB."]);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await Index();
+        }
+        byte[] content;
+        if (input.File is { Length: > 0 } file)
+        {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
             content = buffer.ToArray();
         }
-        else if (!string.IsNullOrWhiteSpace(json))
-        {
-            content = System.Text.Encoding.UTF8.GetBytes(json);
-        }
         else
         {
-            return ImportError(L["Choose a definition file or paste its JSON."]);
+            content = System.Text.Encoding.UTF8.GetBytes(input.Json!);
         }
 
+        var validateOnly = input.ValidateOnly;
         var result = validateOnly ? QuestionnaireImporter.Validate(content) : await importer.ImportAsync(content, User.Identity?.Name ?? "");
         if (result.Outcome == ImportOutcome.Invalid)
         {
@@ -72,14 +75,29 @@ public class QuestionnairesController(CopDbContext db, QuestionnaireImporter imp
         }
         var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == from || v.Id == to).ToListAsync();
         if (versions.Count != (from == to ? 1 : 2)) return NotFound();
-        var comparison = QuestionnaireDiff.Compare(await catalog.GetDefinitionAsync(from.Value), await catalog.GetDefinitionAsync(to.Value));
+        var comparison = QuestionnaireDiff.Compare(await catalog.GetDefinitionAsync(from.Value), await catalog.GetDefinitionAsync(to.Value), L);
         return View("Compare", new CompareModel(versions.Single(v => v.Id == from), versions.Single(v => v.Id == to), comparison));
     }
 
-    private IActionResult ImportError(string message)
+}
+
+/// <summary>A definition to import or only validate: an uploaded file, or else pasted JSON.</summary>
+public sealed class ImportInput
+{
+    public IFormFile? File { get; set; }
+    public string? Json { get; set; }
+    public bool ValidateOnly { get; set; }
+}
+
+public sealed class ImportInputValidator : AbstractValidator<ImportInput>
+{
+    public ImportInputValidator(IStringLocalizer L)
     {
-        TempData["Problems"] = System.Text.Json.JsonSerializer.Serialize(new[] { message });
-        return RedirectToAction(nameof(Index));
+        RuleFor(x => x.File).Must(f => f!.Length <= QuestionnairesController.MaxDefinitionBytes).When(x => x.File is not null)
+            .WithMessage(L["The file is larger than 5 MB."]);
+        RuleFor(x => x.Json).Must(j => !string.IsNullOrWhiteSpace(j)).When(x => x.File is not { Length: > 0 })
+            .WithMessage(L["Choose a definition file or paste its JSON."])
+            .MaximumLength(QuestionnairesController.MaxDefinitionBytes).WithMessage(L["Use at most {0} characters.", QuestionnairesController.MaxDefinitionBytes]);
     }
 }
 
