@@ -1,6 +1,7 @@
 using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.BestPractices;
@@ -38,7 +39,7 @@ public sealed class PublishedPractices(CopDbContext db, QuestionnaireCatalog cat
             r.Id, r.Title, r.Summary, r.Countries.Select(c => names.GetValueOrDefault(c, c)).ToList(), r.Organisation,
             Vocabulary.Label(Vocabulary.StakeholderGroups, r.StakeholderGroup),
             r.Capabilities.Select(c => capabilities.GetValueOrDefault(c, c)).ToList(),
-            r.StartYear, r.EndYear, r.Language, r.PublishedAt, $"/best-practices/{r.Id}")
+            r.StartYear, r.EndYear, r.Language, r.PublishedAt, Links.Practice(r.Id))
         {
             CountryCodes = r.Countries, CapabilityKeys = r.Capabilities,
         }).ToList();
