@@ -133,6 +133,10 @@ public sealed record Negate(int Position, Expression Operand) : Expression(Posit
     protected override IEnumerable<Expression> Children() => [Operand];
 }
 
+/// <summary>
+/// The operators of the syntax tree. They mirror some of <see cref="TokenKind"/>'s members on purpose: a token is
+/// what the text says, an operator what the tree computes (the parser maps one to the other).
+/// </summary>
 public enum BinaryOperator
 {
     Or,

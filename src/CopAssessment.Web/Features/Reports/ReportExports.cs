@@ -62,28 +62,21 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
     /// <summary>The export if the caller may see its scope; otherwise null (404).</summary>
     public async Task<ExportView?> FindAsync(Guid id, UserScope caller)
     {
-        var export = await db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id)
-            .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
-                e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
-                e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
-            {
-                SubjectName = db.Countries.Where(x => x.Iso3 == e.CountryIso3).Select(x => x.Name).FirstOrDefault()
-                    ?? db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync();
-        return export;
+        return await Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id)).SingleOrDefaultAsync();
     }
 
     public Task<List<ExportView>> RecentAsync(UserScope caller, string requestedBy) =>
-        db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)
-            .Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
+        Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)).ToListAsync();
+
+    /// <summary>Exports as the pages show them: with their cycle's name and their country's or region's name.</summary>
+    private IQueryable<ExportView> Views(IQueryable<ReportExport> exports) =>
+        exports.Join(db.Set<Data.Assessments.AssessmentCycle>(), e => e.CycleId, c => c.Id, (e, c) => new ExportView(
                 e.Id, e.Kind, e.CycleId, c.Name, e.RegionCode, e.CountryIso3, e.Format, e.Language, e.Status, e.Progress, e.Error,
                 e.FileName, e.RequestedAt, e.StartedAt, e.FinishedAt, e.ExpiresAt)
             {
                 SubjectName = db.Countries.Where(x => x.Iso3 == e.CountryIso3).Select(x => x.Name).FirstOrDefault()
                     ?? db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),
-            })
-            .ToListAsync();
+            });
 
     public async Task<(byte[] Content, string FileName, string ContentType)?> DownloadAsync(Guid id, UserScope caller)
     {
