@@ -1,4 +1,3 @@
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.Account;
 using CopAssessment.Web.Features.Admin;
 using CopAssessment.Web.Features.Api;
@@ -11,11 +10,7 @@ using CopAssessment.Web.Features.Home;
 using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
-using CopAssessment.Web.Infrastructure;
 using CopAssessment.Web.Infrastructure.Jobs;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -3,14 +3,7 @@
 // (scripts/bench-library.sh starts the local cluster and does this.) Creates and drops its own database.
 // DB figure: LibrarySearch.SearchAsync (the app's own SQL: count + ranked page + ts_headline), timed
 // around the round trip. Page figure: GET /best-practices?q=…&region=…&audience=… over real HTTP (Kestrel).
-using System.Diagnostics;
-using System.Globalization;
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.BestPractices;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CopAssessment.Benchmarks.Library;

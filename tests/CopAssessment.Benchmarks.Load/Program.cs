@@ -9,9 +9,7 @@
 // Prints saves/second, latency percentiles, acknowledged saves vs history rows (lost writes), and the
 // render time of the largest domain page. scripts/bench-autosave.sh starts the app first.
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using CopAssessment.Domain.Questionnaires;
 using Npgsql;
 

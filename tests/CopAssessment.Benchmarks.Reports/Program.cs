@@ -1,16 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Reporting;
-using CopAssessment.Web.Reporting.Excel;
-using CopAssessment.Web.Reporting.Pdf;
-using CopAssessment.Web.Tests.Reports;
-using Microsoft.Extensions.Localization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Report generation for 193 validated submissions of the full MNR questionnaire (docs/benchmarks.md, "Reports").

@@ -2,14 +2,7 @@
 // Run: dotnet run -c Release --project tests/CopAssessment.Benchmarks [-- iterations]
 // A Stopwatch harness rather than BenchmarkDotNet: no extra package, and the figure we care about
 // (one stocktaking recomputation) is milliseconds, far above timer resolution.
-using System.Diagnostics;
-using System.Globalization;
-using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Tests.Support;
-using CopAssessment.Domain.Workflow;
 
 const int Countries = 193;
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;

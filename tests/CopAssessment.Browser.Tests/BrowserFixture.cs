@@ -1,4 +1,3 @@
-using CopAssessment.Tests;
 using Microsoft.Playwright;
 
 namespace CopAssessment.Browser.Tests;

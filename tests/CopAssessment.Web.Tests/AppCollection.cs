@@ -1,5 +1,3 @@
-using CopAssessment.Tests;
-
 namespace CopAssessment.Web.Tests;
 
 /// <summary>One migrated database and app for the whole assembly; tests create the data they change.</summary>

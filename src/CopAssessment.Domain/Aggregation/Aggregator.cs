@@ -1,4 +1,3 @@
-using System.Globalization;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Domain.Scoring;
 using CopAssessment.Domain.Workflow;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace CopAssessment.Domain.Answers;
 
 public enum AnswerKind

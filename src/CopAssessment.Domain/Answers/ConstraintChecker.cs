@@ -1,6 +1,4 @@
 using CopAssessment.Domain.Questionnaires;
-using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace CopAssessment.Domain.Answers;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Domain.Answers;

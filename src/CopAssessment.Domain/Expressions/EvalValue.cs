@@ -1,6 +1,3 @@
-using CopAssessment.Domain.Answers;
-using System.Globalization;
-
 namespace CopAssessment.Domain.Expressions;
 
 internal enum EvalKind

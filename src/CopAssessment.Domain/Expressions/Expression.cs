@@ -1,5 +1,3 @@
-using CopAssessment.Domain.Answers;
-
 namespace CopAssessment.Domain.Expressions;
 
 /// <summary>Where an expression reads answers from. Return null for an unanswered (or hidden) question.</summary>

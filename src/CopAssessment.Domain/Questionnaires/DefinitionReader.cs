@@ -1,9 +1,3 @@
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Expressions;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace CopAssessment.Domain.Questionnaires;
 
 /// <summary>

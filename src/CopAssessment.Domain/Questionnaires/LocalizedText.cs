@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace CopAssessment.Domain.Questionnaires;
 
 /// <summary>Text in several languages, keyed by language code ("en", "fr", "ar", "zh-Hans" …).</summary>

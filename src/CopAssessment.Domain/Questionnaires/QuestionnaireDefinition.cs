@@ -1,6 +1,3 @@
-using CopAssessment.Domain.Expressions;
-using System.Text.RegularExpressions;
-
 namespace CopAssessment.Domain.Questionnaires;
 
 public enum QuestionType

@@ -1,5 +1,3 @@
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Expressions;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Domain.Scoring;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace CopAssessment.Domain.Scoring;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ScoringMode>))]

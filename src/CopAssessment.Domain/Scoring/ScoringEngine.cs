@@ -1,4 +1,3 @@
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Domain.Scoring;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace CopAssessment.Web.Data;
 
 public class ApplicationUser : IdentityUser

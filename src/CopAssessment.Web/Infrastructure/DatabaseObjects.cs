@@ -1,6 +1,3 @@
-using CopAssessment.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Infrastructure;
 
 /// <summary>

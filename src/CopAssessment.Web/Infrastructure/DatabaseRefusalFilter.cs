@@ -1,5 +1,3 @@
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Npgsql;
 

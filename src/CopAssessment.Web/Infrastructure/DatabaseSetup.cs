@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using CopAssessment.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CopAssessment.Web.Infrastructure;

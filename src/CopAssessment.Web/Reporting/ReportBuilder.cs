@@ -1,11 +1,5 @@
-using CopAssessment.Web.Infrastructure.Localization;
-using System.Globalization;
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Reporting;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Infrastructure.Localization;
 
 using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CopAssessment.Web.Reporting;
 
 /// <summary>

@@ -1,13 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CopAssessment.Browser.Tests.Accessibility;

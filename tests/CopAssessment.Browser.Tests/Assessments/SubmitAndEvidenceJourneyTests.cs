@@ -1,11 +1,6 @@
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CopAssessment.Browser.Tests.Assessments;

@@ -1,5 +1,4 @@
 using CopAssessment.Web.Data.BestPractices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CopAssessment.Browser.Tests.BestPractices;

@@ -1,7 +1,4 @@
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data.Assessments;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CopAssessment.Browser.Tests.Reports;

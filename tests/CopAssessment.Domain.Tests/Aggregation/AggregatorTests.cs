@@ -1,9 +1,5 @@
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Tests.Support;
-using CopAssessment.Domain.Workflow;
 
 namespace CopAssessment.Domain.Tests.Aggregation;
 

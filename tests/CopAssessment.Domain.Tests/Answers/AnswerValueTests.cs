@@ -1,6 +1,3 @@
-using System.Text.Json;
-using CopAssessment.Domain.Answers;
-
 namespace CopAssessment.Domain.Tests.Answers;
 
 public class AnswerValueTests

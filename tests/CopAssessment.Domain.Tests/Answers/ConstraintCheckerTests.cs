@@ -1,6 +1,4 @@
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Tests.Support;
 
 namespace CopAssessment.Domain.Tests.Answers;
 

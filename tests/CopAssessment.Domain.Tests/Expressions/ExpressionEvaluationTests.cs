@@ -1,4 +1,3 @@
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Expressions;
 
 namespace CopAssessment.Domain.Tests.Expressions;

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Tests.Support;
 using static CopAssessment.Domain.Tests.Support.Definitions;
 
 namespace CopAssessment.Domain.Tests.Questionnaires;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using CopAssessment.Domain.Tests.Support;
-
 namespace CopAssessment.Domain.Tests.Questionnaires;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Tests.Support;
 
 namespace CopAssessment.Domain.Tests.Scoring;
 

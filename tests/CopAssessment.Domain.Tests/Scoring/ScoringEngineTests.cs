@@ -1,7 +1,4 @@
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Tests.Support;
 
 namespace CopAssessment.Domain.Tests.Scoring;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Tests.Support;
-
 namespace CopAssessment.Domain.Tests.Scoring;
 
 /// <summary>Properties over thousands of seeded random answer sets (deterministic: same seeds every run).</summary>

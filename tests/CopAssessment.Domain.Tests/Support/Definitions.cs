@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Domain.Tests.Support;

@@ -1,5 +1,3 @@
-using CopAssessment.Domain.Workflow;
-
 namespace CopAssessment.Domain.Tests.Workflow;
 
 public class CycleWorkflowTests

@@ -1,6 +1,3 @@
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-
 namespace CopAssessment.Domain.Tests.Workflow;
 
 public class SubmissionWorkflowTests

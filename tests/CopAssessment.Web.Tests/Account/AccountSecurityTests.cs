@@ -1,12 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CopAssessment.Web.Tests.Account;

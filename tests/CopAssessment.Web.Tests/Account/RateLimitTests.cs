@@ -1,8 +1,6 @@
 using System.Net;
-using CopAssessment.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Account;
 

@@ -1,9 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Account;
 

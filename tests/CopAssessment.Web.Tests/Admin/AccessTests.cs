@@ -1,5 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
 
 namespace CopAssessment.Web.Tests.Admin;
 

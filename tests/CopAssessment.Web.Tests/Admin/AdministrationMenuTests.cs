@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
 
 namespace CopAssessment.Web.Tests.Admin;
 

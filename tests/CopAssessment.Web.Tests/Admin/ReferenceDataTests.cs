@@ -1,6 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Tests.Admin;
 

@@ -1,10 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Admin;
 

@@ -1,14 +1,6 @@
 using System.Net;
-using System.Text.Json;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Reports;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Tests.Reports;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Api;
 

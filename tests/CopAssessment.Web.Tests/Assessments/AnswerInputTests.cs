@@ -1,11 +1,6 @@
 using System.Net;
 using System.Text;
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Assessments;

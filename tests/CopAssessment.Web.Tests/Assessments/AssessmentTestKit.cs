@@ -1,15 +1,8 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Assessments;
 

@@ -1,12 +1,5 @@
 using System.Net;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Assessments;

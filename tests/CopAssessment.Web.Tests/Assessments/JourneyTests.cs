@@ -1,11 +1,5 @@
 using System.Net;
-using System.Text.Json;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Assessments;

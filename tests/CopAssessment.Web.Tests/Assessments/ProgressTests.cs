@@ -1,8 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Tests;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Assessments;

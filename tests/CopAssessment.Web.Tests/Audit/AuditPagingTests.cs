@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.AuditTrail;
 
 namespace CopAssessment.Web.Tests.Audit;

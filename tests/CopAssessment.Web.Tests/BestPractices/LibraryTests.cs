@@ -1,10 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.BestPractices;
-using CopAssessment.Web.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;

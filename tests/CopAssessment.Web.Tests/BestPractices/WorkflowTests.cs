@@ -1,8 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
 
 namespace CopAssessment.Web.Tests.BestPractices;

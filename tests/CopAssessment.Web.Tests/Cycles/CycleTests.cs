@@ -1,8 +1,4 @@
 using System.Net;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Cycles;

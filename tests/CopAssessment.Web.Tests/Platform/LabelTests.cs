@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Platform;

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-
 namespace CopAssessment.Web.Tests.Platform;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Platform;
 

@@ -1,12 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.BestPractices.PracticeTestKit;
 
 namespace CopAssessment.Web.Tests.Platform;

@@ -1,8 +1,5 @@
 using System.Net;
-using CopAssessment.Tests;
 using CopAssessment.Web.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Platform;
 

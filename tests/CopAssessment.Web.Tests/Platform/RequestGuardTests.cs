@@ -1,9 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Platform;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using CopAssessment.Tests;
-
 namespace CopAssessment.Web.Tests.Platform;
 
 /// <summary>

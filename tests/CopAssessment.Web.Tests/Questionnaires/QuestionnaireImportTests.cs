@@ -1,10 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using CopAssessment.Tests;
 using CopAssessment.Web.Features.Questionnaires;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CopAssessment.Web.Tests.Questionnaires;

@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Tests.Reports;
 

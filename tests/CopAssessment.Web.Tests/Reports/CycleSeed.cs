@@ -1,11 +1,4 @@
-using System.Text.Json;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Tests.Reports;
 

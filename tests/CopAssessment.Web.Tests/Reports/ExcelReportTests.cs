@@ -1,10 +1,4 @@
-using System.Text.RegularExpressions;
-using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

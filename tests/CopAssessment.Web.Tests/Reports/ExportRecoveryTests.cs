@@ -1,9 +1,3 @@
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Tests.Reports;
 
 /// <summary>The app with its Quartz scheduler running (the shared fixture turns jobs off) and a fast recovery pass.</summary>

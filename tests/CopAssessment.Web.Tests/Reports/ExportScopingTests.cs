@@ -1,11 +1,5 @@
 using System.Net;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Features.Reports;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Tests.Reports;
 

@@ -1,7 +1,3 @@
-using CopAssessment.Web.Reporting;
-using CopAssessment.Web.Reporting.Pdf;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CopAssessment.Web.Tests.Reports;
 
 public class PdfOutlineTests(ReportServices app) : IClassFixture<ReportServices>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using CopAssessment.Domain.Aggregation;
-using CopAssessment.Web.Reporting;
-using CopAssessment.Web.Reporting.Pdf;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CopAssessment.Web.Tests.Reports;
 
 /// <summary>PDFs printed by the app's own Chromium renderer, read back with poppler (pdftotext, pdfinfo, pdftoppm).</summary>

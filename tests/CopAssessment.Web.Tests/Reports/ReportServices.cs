@@ -1,7 +1,4 @@
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Reporting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Tests.Reports;

@@ -1,16 +1,7 @@
 using System.Net;
-using System.Text.Json;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Tests;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Data.Reports;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Tests.Reports;

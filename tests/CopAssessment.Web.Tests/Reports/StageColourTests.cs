@@ -1,10 +1,6 @@
-using System.Text.RegularExpressions;
-using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
-using CopAssessment.Web.Reporting.Pdf;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopAssessment.Web.Tests.Reports;
 

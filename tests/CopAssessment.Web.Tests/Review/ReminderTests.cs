@@ -1,10 +1,4 @@
-using CopAssessment.Tests;
 using CopAssessment.Web.Features.Review;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Review;

@@ -1,5 +1,4 @@
 using System.Net;
-using CopAssessment.Tests;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Review;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Web.Data.Assessments;

@@ -1,5 +1,3 @@
-using CopAssessment.Domain.Workflow;
-
 namespace CopAssessment.Web.Data.Assessments;
 
 public enum PublicationPolicy

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CopAssessment.Domain.Scoring;
 
 namespace CopAssessment.Web.Data.Assessments;
 

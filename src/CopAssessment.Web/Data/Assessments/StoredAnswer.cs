@@ -1,6 +1,3 @@
-using CopAssessment.Domain.Answers;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Data.Assessments;
 
 /// <summary>An answer as stored: its value, its row version (xmin) and who changed it last.</summary>

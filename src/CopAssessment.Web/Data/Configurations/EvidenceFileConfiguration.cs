@@ -1,5 +1,3 @@
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CopAssessment.Web.Data.Configurations;

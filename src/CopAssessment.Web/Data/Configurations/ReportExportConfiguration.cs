@@ -1,5 +1,4 @@
 using CopAssessment.Web.Data.Reports;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CopAssessment.Web.Data.Configurations;

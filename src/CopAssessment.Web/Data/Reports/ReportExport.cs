@@ -1,5 +1,3 @@
-using CopAssessment.Web.Reporting;
-
 namespace CopAssessment.Web.Data.Reports;
 
 public enum ExportStatus { Queued, Running, Done, Failed }

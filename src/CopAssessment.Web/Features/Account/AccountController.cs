@@ -1,16 +1,4 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Features.Account;
 

@@ -1,8 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Localization;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Account;
 
 public static class AccountLimits

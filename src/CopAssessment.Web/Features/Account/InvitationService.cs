@@ -1,12 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Account;
 

@@ -1,7 +1,3 @@
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CopAssessment.Web.Features.Admin;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administration)]

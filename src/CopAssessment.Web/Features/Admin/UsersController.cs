@@ -1,13 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using CopAssessment.Web.Features.Shared;
-
 namespace CopAssessment.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administration)]

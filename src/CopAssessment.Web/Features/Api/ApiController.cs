@@ -1,16 +1,7 @@
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using CopAssessment.Web.Features.Shared;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Api;
 

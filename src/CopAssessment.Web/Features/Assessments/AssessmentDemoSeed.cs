@@ -1,14 +1,7 @@
 using System.Text.Json;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Assessments;
 

@@ -1,9 +1,4 @@
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CopAssessment.Web.Features.Assessments;
 

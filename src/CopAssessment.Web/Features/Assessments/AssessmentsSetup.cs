@@ -1,7 +1,4 @@
 using CopAssessment.Web.Features.Home;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Security;
 
 namespace CopAssessment.Web.Features.Assessments;
 

@@ -1,11 +1,4 @@
 using System.Text.Json;
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Assessments;
 

@@ -1,13 +1,4 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Infrastructure.Uploads;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Assessments;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Assessments;
 

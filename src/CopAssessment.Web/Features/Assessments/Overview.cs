@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-
 namespace CopAssessment.Web.Features.Assessments;
 
 public sealed class OverviewModel

@@ -1,18 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Security.Claims;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
 

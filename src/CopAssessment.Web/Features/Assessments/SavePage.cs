@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using CopAssessment.Domain.Answers;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Uploads;
-using Microsoft.Extensions.Localization;
 using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 using Question = CopAssessment.Domain.Questionnaires.Question;
 

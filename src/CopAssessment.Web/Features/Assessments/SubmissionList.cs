@@ -1,10 +1,4 @@
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Assessments;
 

@@ -1,7 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Features.Assessments;
 
 public sealed record EvidenceRow(long Id, string QuestionKey, string? FileName, string? Url, long? Size, string? Sha256, string AddedBy, DateTimeOffset AddedAt);

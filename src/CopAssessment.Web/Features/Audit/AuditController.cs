@@ -1,10 +1,4 @@
-using System.Globalization;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 // Not "Features.Audit": that namespace would hide the Infrastructure.Security.Audit class from every feature.
 namespace CopAssessment.Web.Features.AuditTrail;

@@ -1,11 +1,4 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
 using CopAssessment.Web.Infrastructure.Uploads;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.BestPractices;
 

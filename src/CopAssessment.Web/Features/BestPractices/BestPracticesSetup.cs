@@ -1,6 +1,4 @@
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CopAssessment.Web.Features.BestPractices;

@@ -1,10 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Text;
-using CopAssessment.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

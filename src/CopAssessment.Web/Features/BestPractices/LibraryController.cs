@@ -1,15 +1,4 @@
-using System.Globalization;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Features.BestPractices;
 

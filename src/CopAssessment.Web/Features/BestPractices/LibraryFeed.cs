@@ -1,6 +1,4 @@
-using System.Text;
 using System.Xml;
-using CopAssessment.Web.Infrastructure;
 
 namespace CopAssessment.Web.Features.BestPractices;
 

@@ -1,7 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>

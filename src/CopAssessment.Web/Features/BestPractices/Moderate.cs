@@ -1,12 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.BestPractices;
 
 public sealed record QueueRow(int PracticeId, int Number, string Title, string Organisation, List<string> Countries,

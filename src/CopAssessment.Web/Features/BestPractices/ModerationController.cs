@@ -1,12 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>The COP Secretariat's moderation queue and decisions.</summary>

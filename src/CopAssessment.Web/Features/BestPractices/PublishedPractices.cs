@@ -1,8 +1,4 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.BestPractices;
 

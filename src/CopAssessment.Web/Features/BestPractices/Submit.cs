@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using FluentValidation;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>The submission form. Lists arrive as repeated fields (check boxes, multi-select).</summary>

@@ -1,14 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.BestPractices;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>Submitting and editing practices. Someone else's practice is simply not found (404).</summary>

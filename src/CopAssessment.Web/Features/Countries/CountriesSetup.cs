@@ -1,6 +1,3 @@
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Security;
-
 namespace CopAssessment.Web.Features.Countries;
 
 public static class CountriesSetup

@@ -1,14 +1,3 @@
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Cycles;
 
 public sealed record CycleRow(int Id, string Name, string Questionnaire, DateOnly OpensOn, DateTimeOffset Deadline, PublicationPolicy Policy, CycleStatus Status,

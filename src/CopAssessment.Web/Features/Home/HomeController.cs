@@ -1,11 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Features.Home;
 
 public class HomeController(CopDbContext db, UserScope scope, UserManager<ApplicationUser> users, IEnumerable<IDashboardCards> cards) : Controller

@@ -1,5 +1,3 @@
-using CopAssessment.Web.Infrastructure;
-
 namespace CopAssessment.Web.Features.Home;
 
 public static class HomeSetup

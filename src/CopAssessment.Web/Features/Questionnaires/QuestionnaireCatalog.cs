@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 

@@ -1,9 +1,5 @@
 using System.Collections.Frozen;
-using System.Text;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CopAssessment.Domain.Questionnaires;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 

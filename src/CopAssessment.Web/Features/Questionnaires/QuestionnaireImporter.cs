@@ -1,7 +1,4 @@
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CopAssessment.Web.Features.Questionnaires;

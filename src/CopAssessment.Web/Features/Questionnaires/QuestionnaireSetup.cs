@@ -1,7 +1,4 @@
-using System.Text;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Security;
 
 namespace CopAssessment.Web.Features.Questionnaires;
 

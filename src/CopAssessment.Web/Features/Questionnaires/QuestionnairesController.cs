@@ -1,13 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Questionnaires;
 
 [Authorize(Policy = Policies.Administration)]

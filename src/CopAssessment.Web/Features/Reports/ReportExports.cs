@@ -1,12 +1,6 @@
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
 using CopAssessment.Web.Reporting.Pdf;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Quartz;
 
 namespace CopAssessment.Web.Features.Reports;

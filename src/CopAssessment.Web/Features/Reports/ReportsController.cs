@@ -1,17 +1,6 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
 using CopAssessment.Web.Reporting.Excel;
 using CopAssessment.Web.Reporting.Pdf;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Reports;
 

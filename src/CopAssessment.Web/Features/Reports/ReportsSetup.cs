@@ -1,7 +1,4 @@
-using CopAssessment.Web.Infrastructure;
 using Quartz;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
 
 namespace CopAssessment.Web.Features.Reports;
 

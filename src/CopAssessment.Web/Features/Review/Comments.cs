@@ -1,14 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Review;
 
 /// <summary>A comment as the form sends it: on the submission, on a question, or a reply to a thread.</summary>

@@ -1,8 +1,3 @@
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CopAssessment.Web.Features.Review;
 
 /// <summary>Comments live on the submission's pages, so their addresses are the assessment's; anyone who sees it may read them.</summary>

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Localization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Review;
 
 /// <summary>The free text of a decision: the note of a return or a validation, the reason for reopening.</summary>

@@ -1,8 +1,3 @@
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using Microsoft.EntityFrameworkCore;
-
 namespace CopAssessment.Web.Features.Review;
 
 public sealed record QueueRow(int Id, string CycleName, string Iso3, string CountryName, string Region, SubmissionStatus Status, DateTimeOffset? SubmittedAt, int OpenComments);

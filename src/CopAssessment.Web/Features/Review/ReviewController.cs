@@ -1,8 +1,3 @@
-using CopAssessment.Web.Features.Shared;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CopAssessment.Web.Features.Review;
 
 /// <summary>The Secretariat's side of an assessment: the queue, the review page and the decisions.</summary>

@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Home;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Review;
 

@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
-using CopAssessment.Web.Features.Shared;
 
 namespace CopAssessment.Web.Features.Review;
 

@@ -1,7 +1,4 @@
 using CopAssessment.Web.Features.Home;
-using CopAssessment.Web.Infrastructure;
-using CopAssessment.Web.Infrastructure.Security;
-using FluentValidation;
 using Quartz;
 
 namespace CopAssessment.Web.Features.Review;

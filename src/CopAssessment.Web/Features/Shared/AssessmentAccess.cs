@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopAssessment.Web.Features.Shared;
 

@@ -1,11 +1,4 @@
-using System.Globalization;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Scoring;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Features.Shared;
 

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Features.Shared;
 
 /// <summary>The outcome of a decision on a submission: done, or the (translated) reason it was not.</summary>

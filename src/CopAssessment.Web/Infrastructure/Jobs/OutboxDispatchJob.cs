@@ -1,6 +1,3 @@
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace CopAssessment.Web.Infrastructure.Jobs;

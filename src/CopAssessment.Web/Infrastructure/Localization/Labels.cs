@@ -1,10 +1,5 @@
-using System.Globalization;
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Data.BestPractices;
 using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Reporting;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Infrastructure.Localization;
 

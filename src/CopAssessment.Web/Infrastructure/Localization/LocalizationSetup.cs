@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace CopAssessment.Web.Infrastructure.Localization;
 

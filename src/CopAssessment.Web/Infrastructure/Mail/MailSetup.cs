@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Mail;
-using System.Text;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CopAssessment.Web.Infrastructure.Mail;

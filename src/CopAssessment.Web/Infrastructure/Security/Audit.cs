@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
-
 namespace CopAssessment.Web.Infrastructure.Security;
 
 /// <summary>Records significant actions in the same unit of work as the change they describe.</summary>

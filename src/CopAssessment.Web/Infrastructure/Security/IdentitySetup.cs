@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using CopAssessment.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CopAssessment.Web.Infrastructure.Security;

@@ -1,14 +1,10 @@
-using CopAssessment.Web.Infrastructure.Localization;
 using CopAssessment.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 

@@ -1,8 +1,6 @@
 using System.Threading.RateLimiting;
-using CopAssessment.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using CopAssessment.Web.Data;
-using Microsoft.AspNetCore.Identity;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 

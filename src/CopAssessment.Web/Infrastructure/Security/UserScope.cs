@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using System.Security.Claims;
-using CopAssessment.Web.Data;
 using CopAssessment.Web.Data.Reports;
-using CopAssessment.Web.Reporting;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 

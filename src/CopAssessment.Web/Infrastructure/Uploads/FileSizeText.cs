@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Infrastructure.Uploads;
 
 /// <summary>A file size as people read it: bytes below 1 KB, then KB or MB with one decimal (never "0 KB" for a file that has content).</summary>

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Infrastructure.Uploads;
 

@@ -1,13 +1,8 @@
-using System.Globalization;
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Domain.Answers;
 using CopAssessment.Domain.Questionnaires;
-using CopAssessment.Domain.Workflow;
-using CopAssessment.Web.Infrastructure.Localization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.Extensions.Localization;
 
 using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 

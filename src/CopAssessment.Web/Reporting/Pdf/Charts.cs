@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Web.Reporting.Pdf;

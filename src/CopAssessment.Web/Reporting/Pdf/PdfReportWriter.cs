@@ -1,7 +1,3 @@
-using System.Globalization;
-using CopAssessment.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace CopAssessment.Web.Reporting.Pdf;
 
 public sealed record PdfSection(string Id, string Title);

@@ -1,0 +1,23 @@
+// The namespaces most files of this project use, declared once (the SDK adds System, System.Linq and the like).
+global using System.Globalization;
+global using System.Security.Claims;
+global using System.Text;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Identity;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Localization;
+global using Microsoft.Extensions.Options;
+global using CopAssessment.Domain.Answers;
+global using CopAssessment.Domain.Scoring;
+global using CopAssessment.Domain.Workflow;
+global using CopAssessment.Web.Data;
+global using CopAssessment.Web.Data.Assessments;
+global using CopAssessment.Web.Data.BestPractices;
+global using CopAssessment.Web.Features.Shared;
+global using CopAssessment.Web.Infrastructure;
+global using CopAssessment.Web.Infrastructure.Localization;
+global using CopAssessment.Web.Infrastructure.Mail;
+global using CopAssessment.Web.Infrastructure.Security;
+global using CopAssessment.Web.Reporting;
+global using FluentValidation;

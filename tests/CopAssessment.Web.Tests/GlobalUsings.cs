@@ -1,0 +1,23 @@
+// The namespaces most files of this project use, declared once (the SDK adds System, System.Linq and the like).
+global using System.Diagnostics;
+global using System.Globalization;
+global using System.Net.Http.Headers;
+global using System.Text.Json;
+global using System.Text.RegularExpressions;
+global using Microsoft.AspNetCore.Identity;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using CopAssessment.Domain.Aggregation;
+global using CopAssessment.Domain.Answers;
+global using CopAssessment.Domain.Scoring;
+global using CopAssessment.Domain.Workflow;
+global using CopAssessment.Tests;
+global using CopAssessment.Web.Data;
+global using CopAssessment.Web.Data.Assessments;
+global using CopAssessment.Web.Data.BestPractices;
+global using CopAssessment.Web.Data.Reports;
+global using CopAssessment.Web.Infrastructure;
+global using CopAssessment.Web.Infrastructure.Localization;
+global using CopAssessment.Web.Infrastructure.Security;
+global using CopAssessment.Web.Reporting;
+global using CopAssessment.Web.Reporting.Pdf;
