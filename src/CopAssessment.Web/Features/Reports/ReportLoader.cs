@@ -1,17 +1,7 @@
-using System.Globalization;
 using CopAssessment.Domain.Aggregation;
-using CopAssessment.Web.Data;
-using CopAssessment.Web.Data.Assessments;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.BestPractices;
 using CopAssessment.Web.Features.Questionnaires;
-using CopAssessment.Web.Infrastructure.Localization;
-using CopAssessment.Web.Infrastructure.Mail;
-using CopAssessment.Web.Infrastructure.Security;
-using CopAssessment.Web.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CopAssessment.Web.Features.Reports;
 
@@ -155,7 +145,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
         ReportEvidence Entry(CycleEvidence e) => e.Url is { } url
             ? new ReportEvidence(url)
-            : new ReportEvidence($"{baseUrl}/assessments/{e.SubmissionId}/evidence/{e.Id}", e.FileName);
+            : new ReportEvidence(baseUrl + Links.Evidence(e.SubmissionId, e.Id), e.FileName);
         var rows = await results.LoadEvidenceAsync(cycleId, scope, statuses);
         return rows.GroupBy(e => e.Iso3).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>)g
             .GroupBy(e => e.QuestionKey).ToDictionary(q => q.Key, q => (IReadOnlyList<ReportEvidence>)q.Select(Entry).ToList(), StringComparer.Ordinal));
