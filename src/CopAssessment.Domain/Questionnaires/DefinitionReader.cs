@@ -21,6 +21,7 @@ internal sealed partial class DefinitionReader
     };
 
     private readonly List<DefinitionProblem> _problems = [];
+    private readonly List<DefinitionProblem> _warnings = [];
     private readonly Dictionary<string, string> _domainPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _capabilityPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Path, Question? Question)> _questions = new(StringComparer.Ordinal);
@@ -29,11 +30,12 @@ internal sealed partial class DefinitionReader
 
     private sealed record ExpressionSite(string QuestionKey, string Path, Expression Expression, bool IsRelevance);
 
-    public static (QuestionnaireDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems) Read(string json)
+    /// <summary>Problems refuse the definition; warnings (a missing translation) do not.</summary>
+    public static (QuestionnaireDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<DefinitionProblem> Warnings) Read(string json)
     {
         var reader = new DefinitionReader();
         var definition = reader.ReadDocument(json);
-        return reader._problems.Count == 0 ? (definition, reader._problems) : (null, reader._problems);
+        return (reader._problems.Count == 0 ? definition : null, reader._problems, reader._warnings);
     }
 
     public static string DecodeUtf8(ReadOnlySpan<byte> utf8)
@@ -663,7 +665,28 @@ internal sealed partial class DefinitionReader
             Problem(path, "English text (en) is required.");
         }
 
-        return new LocalizedText(texts);
+        var text = new LocalizedText(texts);
+        CheckTranslations(text, path);
+        return text;
+    }
+
+    /// <summary>
+    /// A missing translation is a warning: the page shows the English text, marked as English, so a definition
+    /// can be imported before its translations are done. One warning per text, naming every missing language.
+    /// </summary>
+    private void CheckTranslations(LocalizedText text, string path)
+    {
+        foreach (var language in text.Languages.Where(l => !LocalizedText.SupportedLanguages.Contains(l, StringComparer.OrdinalIgnoreCase)
+            && !l.Equals("zh-Hans", StringComparison.OrdinalIgnoreCase)))
+        {
+            Warn($"{path}.{language}", $"'{language}' is not one of the application's languages ({string.Join(", ", LocalizedText.SupportedLanguages)}); this text is never shown.");
+        }
+
+        var missing = LocalizedText.SupportedLanguages.Where(l => l != LocalizedText.DefaultLanguage && !text.Has(l)).ToList();
+        if (missing.Count > 0 && text.Has(LocalizedText.DefaultLanguage))
+        {
+            Warn(path, $"No translation for {string.Join(", ", missing)}: readers in {(missing.Count == 1 ? "that language" : "those languages")} see the English text.");
+        }
     }
 
     private string? ReadKey(JsonElement parent, string parentPath, Func<string, bool> isValid, string what)
@@ -798,6 +821,8 @@ internal sealed partial class DefinitionReader
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void Problem(string path, string message) => _problems.Add(new DefinitionProblem(path, message));
+
+    private void Warn(string path, string message) => _warnings.Add(new DefinitionProblem(path, message));
 
     private T? Fail<T>(string path, string message, T? result)
     {

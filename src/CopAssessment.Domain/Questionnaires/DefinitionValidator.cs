@@ -1,6 +1,10 @@
 namespace CopAssessment.Domain.Questionnaires;
 
-public sealed record DefinitionLoadResult(QuestionnaireDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems)
+/// <summary>
+/// <see cref="Problems"/> refuse the definition; <see cref="Warnings"/> (a missing translation, by JSON path)
+/// do not: they are listed so an author knows which texts readers will see in English.
+/// </summary>
+public sealed record DefinitionLoadResult(QuestionnaireDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, IReadOnlyList<DefinitionProblem> Warnings)
 {
     public bool IsValid => Definition is not null;
 }
@@ -19,8 +23,8 @@ public static class DefinitionValidator
     /// <summary>Validates and, when there is no problem, returns the definition: one pass for an import.</summary>
     public static DefinitionLoadResult Load(string json)
     {
-        var (definition, problems) = DefinitionReader.Read(json);
-        return new DefinitionLoadResult(definition, problems);
+        var (definition, problems, warnings) = DefinitionReader.Read(json);
+        return new DefinitionLoadResult(definition, problems, warnings);
     }
 
     public static DefinitionLoadResult Load(ReadOnlySpan<byte> utf8Json) => Load(DefinitionReader.DecodeUtf8(utf8Json));

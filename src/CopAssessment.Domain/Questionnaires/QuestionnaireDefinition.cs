@@ -150,7 +150,7 @@ public sealed class QuestionnaireDefinition
 
     public static QuestionnaireDefinition Parse(string json)
     {
-        var (definition, problems) = DefinitionReader.Read(json);
+        var (definition, problems, _) = DefinitionReader.Read(json);
         return definition ?? throw new InvalidDefinitionException(problems);
     }
 

@@ -2,7 +2,7 @@ using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Web.Features.Assessments;
 
-public sealed record MissingAnswer(string Key, string DomainKey, string Text);
+public sealed record MissingAnswer(string Key, string DomainKey, ShownText Text);
 
 /// <summary>The confirmation step before submitting: what will happen, and what is still missing.</summary>
 public sealed class SubmitModel
@@ -27,7 +27,7 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         var hidden = QuestionVisibility.HiddenQuestions(definition, values);
         return [.. definition.Questions
             .Where(q => q.Required && !hidden.Contains(q.Key) && !(values.TryGetValue(q.Key, out var v) && v.IsAnswered))
-            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Get(culture)))];
+            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Find(culture)))];
     }
 
     public async Task<Outcome<SubmitModel>?> ConfirmAsync(int submissionId, ClaimsPrincipal user)

@@ -47,7 +47,8 @@ public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
             // Resolved here, not injected: it needs the database, which the other sub-commands must not.
             var importer = services.GetRequiredService<QuestionnaireImporter>();
             var result = await importer.ImportAsync(contents[0], "command line");
-            if (result.Outcome == ImportOutcome.Invalid) return await ReportProblems(Resolve(files[0]), result.Problems, error);
+            if (result.Outcome == ImportOutcome.Invalid) return await ReportProblems(Resolve(files[0]), result.Problems, result.Warnings, error);
+            await ReportWarnings(result.Warnings, output);
             await output.WriteLineAsync(result.Outcome == ImportOutcome.Unchanged
                 ? $"Unchanged: identical to {result.Version!.Key} version {result.Version.Number} (hash {result.Version.ContentHash[..12]})."
                 : $"Imported {result.Version!.Key} version {result.Version.Number} ({result.Version.QuestionCount} questions, hash {result.Version.ContentHash[..12]}).");
@@ -55,26 +56,36 @@ public sealed class QuestionnaireCommand(IServiceProvider services) : ICommand
         }
 
         var definitions = new List<QuestionnaireDefinition>();
+        var warningCount = 0;
         for (var i = 0; i < files.Length; i++)
         {
             var loaded = DefinitionValidator.Load(contents[i]);
-            if (loaded.Definition is null || loaded.Problems.Count > 0) return await ReportProblems(Resolve(files[i]), loaded.Problems, error);
+            if (loaded.Definition is null || loaded.Problems.Count > 0) return await ReportProblems(Resolve(files[i]), loaded.Problems, loaded.Warnings, error);
+            if (args[0] == "validate") await ReportWarnings(loaded.Warnings, output);
+            warningCount += loaded.Warnings.Count;
             definitions.Add(loaded.Definition);
         }
         await output.WriteAsync(args[0] switch
         {
-            "validate" => $"{Resolve(files[0])}: valid\n",
+            "validate" => $"{Resolve(files[0])}: valid{(warningCount > 0 ? $", {warningCount} warning(s)" : "")}\n",
             "outline" => Outline(definitions[0]),
             _ => Diff(QuestionnaireDiff.Compare(definitions[0], definitions[1], English)),
         });
         return 0;
     }
 
-    private static async Task<int> ReportProblems(string path, IReadOnlyList<DefinitionProblem> problems, TextWriter error)
+    private static async Task<int> ReportProblems(string path, IReadOnlyList<DefinitionProblem> problems, IReadOnlyList<DefinitionProblem> warnings, TextWriter error)
     {
         await error.WriteLineAsync($"{path}: {problems.Count} problem(s)");
         foreach (var problem in problems) await error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
+        await ReportWarnings(warnings, error);
         return 1;
+    }
+
+    /// <summary>A missing translation does not refuse the file, but the author should know which texts readers see in English.</summary>
+    private static async Task ReportWarnings(IReadOnlyList<DefinitionProblem> warnings, TextWriter writer)
+    {
+        foreach (var warning in warnings) await writer.WriteLineAsync($"  warning {warning.Path}: {warning.Message}");
     }
 
     private static string Outline(QuestionnaireDefinition definition)

@@ -5,7 +5,12 @@ namespace CopAssessment.Web.Features.Questionnaires;
 
 public enum ImportOutcome { Invalid, Unchanged, Imported }
 
-public sealed record ImportResult(ImportOutcome Outcome, QuestionnaireVersion? Version, IReadOnlyList<DefinitionProblem> Problems);
+/// <summary><see cref="Warnings"/> (missing translations) never stop an import; they are listed beside its outcome.</summary>
+public sealed record ImportResult(ImportOutcome Outcome, QuestionnaireVersion? Version, IReadOnlyList<DefinitionProblem> Problems,
+    IReadOnlyList<DefinitionProblem>? Warnings = null)
+{
+    public IReadOnlyList<DefinitionProblem> Warnings { get; } = Warnings ?? [];
+}
 
 /// <summary>
 /// Validates a definition and stores it as an immutable version keyed by the SHA-256 of its bytes:
@@ -15,21 +20,21 @@ public sealed class QuestionnaireImporter(CopDbContext db, Audit audit)
 {
     public static ImportResult Validate(byte[] content)
     {
-        var problems = DefinitionValidator.Validate(content);
-        return new ImportResult(problems.Count == 0 ? ImportOutcome.Unchanged : ImportOutcome.Invalid, null, problems);
+        var loaded = DefinitionValidator.Load(content);
+        return new ImportResult(loaded.Problems.Count == 0 ? ImportOutcome.Unchanged : ImportOutcome.Invalid, null, loaded.Problems, loaded.Warnings);
     }
 
     public async Task<ImportResult> ImportAsync(byte[] content, string importedBy, CancellationToken cancellationToken = default)
     {
         // Only content that validated was ever stored, so a known hash needs no second parse (every start
-        // re-imports the samples).
+        // re-imports the samples); its warnings are not repeated either.
         var hash = ContentHash.Sha256Hex(content);
         var existing = await db.QuestionnaireVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ContentHash == hash, cancellationToken);
         if (existing is not null) return new ImportResult(ImportOutcome.Unchanged, existing, []);
 
         var loaded = DefinitionValidator.Load(content);
         if (loaded.Definition is null || loaded.Problems.Count > 0)
-            return new ImportResult(ImportOutcome.Invalid, null, loaded.Problems);
+            return new ImportResult(ImportOutcome.Invalid, null, loaded.Problems, loaded.Warnings);
         var definition = loaded.Definition;
 
         var number = 1 + (await db.QuestionnaireVersions.Where(v => v.Key == definition.Key).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
@@ -53,6 +58,6 @@ public sealed class QuestionnaireImporter(CopDbContext db, Audit audit)
             if (winner is not null) return new ImportResult(ImportOutcome.Unchanged, winner, []);
             throw;
         }
-        return new ImportResult(ImportOutcome.Imported, version, []);
+        return new ImportResult(ImportOutcome.Imported, version, [], loaded.Warnings);
     }
 }

@@ -7,6 +7,8 @@ public class QuestionnairesController(CopDbContext db, QuestionnaireImporter imp
     /// <summary>Definitions are small; this keeps a mistaken upload of something huge out of memory (and is the pasted JSON's maxlength).</summary>
     public const int MaxDefinitionBytes = 5 * 1024 * 1024;
 
+    public const int MaxWarningsShown = 30;
+
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Versions", await db.QuestionnaireVersions.AsNoTracking()
         .OrderBy(v => v.Key).ThenByDescending(v => v.Number)
@@ -36,6 +38,12 @@ public class QuestionnairesController(CopDbContext db, QuestionnaireImporter imp
 
         var validateOnly = input.ValidateOnly;
         var result = validateOnly ? QuestionnaireImporter.Validate(content) : await importer.ImportAsync(content, User.Identity?.Name ?? "");
+        if (result.Warnings.Count > 0)
+        {
+            // TempData travels in a cookie: the count is exact, the list is cut to what a cookie holds.
+            TempData["WarningCount"] = result.Warnings.Count;
+            TempData["Warnings"] = System.Text.Json.JsonSerializer.Serialize(result.Warnings.Select(p => $"{p.Path}: {p.Message}").Take(MaxWarningsShown));
+        }
         if (result.Outcome == ImportOutcome.Invalid)
         {
             TempData["Problems"] = System.Text.Json.JsonSerializer.Serialize(result.Problems.Select(p => $"{p.Path}: {p.Message}").Take(500));

@@ -33,6 +33,15 @@ public static class SubmissionScores
         return definition.Stages.FirstOrDefault(s => s.Key == card.Stage)?.Name.Get(culture) is { } stage ? $"{score} ({stage})" : score;
     }
 
+    /// <summary><see cref="IndexText"/> for a page: a stage name shown in English for want of a translation is marked so.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent IndexHtml(Scorecard card, QuestionnaireDefinition definition, IStringLocalizer L, string culture)
+    {
+        var stage = card.Overall is not null && card.Basis.Complete ? definition.Stages.FirstOrDefault(s => s.Key == card.Stage) : null;
+        if (stage is null) return new Microsoft.AspNetCore.Html.HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(IndexText(card, definition, L, culture)));
+        return new Microsoft.AspNetCore.Html.HtmlContentBuilder()
+            .Append(ScoreDisplay.Format(card.Overall, CultureInfo.CurrentCulture)).Append(" (").AppendHtml(L.Text(stage.Name, culture)).Append(")");
+    }
+
     /// <summary>A section's score, or "Not scored" for a section that never enters the index.</summary>
     public static string DomainText(DomainScore domain, IStringLocalizer L) =>
         domain.Scored ? ScoreDisplay.Format(domain.Score, CultureInfo.CurrentCulture) : L["Not scored"];
