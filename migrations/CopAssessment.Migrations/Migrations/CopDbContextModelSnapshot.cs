@@ -849,6 +849,32 @@ namespace CopAssessment.Migrations.Migrations
                     b.ToTable("CountryChanges");
                 });
 
+            modelBuilder.Entity("CopAssessment.Web.Data.CountryName", b =>
+                {
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CountryIso3", "Language");
+
+                    b.ToTable("CountryNames");
+                });
+
             modelBuilder.Entity("CopAssessment.Web.Data.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1423,6 +1449,15 @@ namespace CopAssessment.Migrations.Migrations
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("CopAssessment.Web.Data.CountryName", b =>
+                {
+                    b.HasOne("CopAssessment.Web.Data.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

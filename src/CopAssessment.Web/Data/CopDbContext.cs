@@ -13,6 +13,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Country> Countries => Set<Country>();
+    public DbSet<CountryName> CountryNames => Set<CountryName>();
     public DbSet<CountryChange> CountryChanges => Set<CountryChange>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

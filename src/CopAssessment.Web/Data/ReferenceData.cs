@@ -21,6 +21,23 @@ public class Country
     public uint Version { get; set; }
 }
 
+/// <summary>
+/// A country's short name in one language other than English (the English name is <see cref="Country.Name"/>).
+/// Seeded from the Unicode CLDR (samples/country-names.csv, scripts/country-names.sh); an administrator may
+/// correct one, e.g. to the UN's official short name, and the change is kept in <see cref="CountryChange"/>.
+/// </summary>
+public class CountryName
+{
+    public required string CountryIso3 { get; set; }
+
+    /// <summary>The UI culture the name is for: fr, ar, es, ru, zh-Hans.</summary>
+    public required string Language { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>PostgreSQL xmin: detects two administrators correcting the same name.</summary>
+    public uint Version { get; set; }
+}
+
 /// <summary>One change an administrator made to a country: kept forever.</summary>
 public class CountryChange
 {

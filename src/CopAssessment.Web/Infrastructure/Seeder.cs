@@ -63,6 +63,29 @@ public sealed class Seeder(
         }
         await db.SaveChangesAsync();
         if (added > 0) logger.LogInformation("Seeded {Count} countries", added);
+        await SeedCountryNamesAsync();
+    }
+
+    /// <summary>
+    /// Country names in the other languages (CLDR, samples/country-names.csv). Only missing names are added, so an
+    /// administrator's correction is never overwritten by a later start.
+    /// </summary>
+    private async Task SeedCountryNamesAsync()
+    {
+        var path = Path.Combine(SamplesDirectory, "country-names.csv");
+        if (!File.Exists(path)) return;
+        var existing = (await db.CountryNames.Select(n => n.CountryIso3 + "|" + n.Language).ToListAsync()).ToHashSet();
+        var countries = (await db.Countries.Select(c => c.Iso3).ToListAsync()).ToHashSet();
+        var added = 0;
+        foreach (var line in File.ReadLines(path).Skip(1).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            var fields = SplitCsvLine(line);
+            if (!countries.Contains(fields[0]) || !existing.Add(fields[0] + "|" + fields[1])) continue;
+            db.CountryNames.Add(new CountryName { CountryIso3 = fields[0], Language = fields[1], Name = fields[2] });
+            added++;
+        }
+        await db.SaveChangesAsync();
+        if (added > 0) logger.LogInformation("Seeded {Count} country names", added);
     }
 
     /// <summary>The product's questionnaire(s) from samples/questionnaires; re-import of the same bytes is a no-op.</summary>

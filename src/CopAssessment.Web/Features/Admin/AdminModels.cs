@@ -88,6 +88,9 @@ public sealed class CountryInput
     public string RegionCode { get; set; } = "";
     public uint Version { get; set; }
 
+    /// <summary>The name in each other language (<see cref="PlaceNames.Languages"/>); empty: the English name is shown.</summary>
+    public Dictionary<string, string?> Names { get; set; } = [];
+
     /// <summary>What the form shows beside the fields; filled by the controller, never bound.</summary>
     [BindNever, ValidateNever]
     public IReadOnlyList<RegionRow> Regions { get; set; } = [];
@@ -117,5 +120,8 @@ public sealed class CountryValidator : AbstractValidator<CountryInput>
         RuleFor(x => x.Name).NotEmpty().WithMessage(L["Enter the country's name."])
             .MaximumLength(TextLimits.PlaceName).WithMessage(L["Use at most {0} characters.", TextLimits.PlaceName]);
         RuleFor(x => x.RegionCode).Must(regions.Contains).WithMessage(L["Choose a region."]);
+        RuleFor(x => x.Names).Must(n => n.Keys.All(PlaceNames.Languages.Contains)).WithMessage(L["A name was given for a language the product does not have."]);
+        RuleForEach(x => x.Names).Must(n => (n.Value?.Trim().Length ?? 0) <= TextLimits.PlaceName)
+            .OverridePropertyName(nameof(CountryInput.Names)).WithMessage(L["Use at most {0} characters.", TextLimits.PlaceName]);
     }
 }

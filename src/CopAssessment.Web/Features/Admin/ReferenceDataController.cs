@@ -2,7 +2,7 @@ namespace CopAssessment.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin")]
-public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocalizer<Ui> L) : Controller
+public class ReferenceDataController(CopDbContext db, Audit audit, PlaceNames places, IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("countries")]
     public async Task<IActionResult> Countries(string? region) => View("Countries", await CountriesPageAsync(region));
@@ -21,7 +21,15 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
     {
         var country = await db.Countries.FindAsync(iso3.ToUpperInvariant());
         if (country is null) return NotFound();
-        return await CountryForm(new CountryInput { Iso3 = country.Iso3, Name = country.Name, RegionCode = country.RegionCode, Version = country.Version });
+        return await CountryForm(new CountryInput { Iso3 = country.Iso3, Name = country.Name, RegionCode = country.RegionCode, Version = country.Version,
+            Names = await NamesAsync(country.Iso3) });
+    }
+
+    /// <summary>The stored names of a country in every other language (empty where there is none).</summary>
+    private async Task<Dictionary<string, string?>> NamesAsync(string iso3)
+    {
+        var stored = await db.CountryNames.AsNoTracking().Where(n => n.CountryIso3 == iso3).ToDictionaryAsync(n => n.Language, n => n.Name);
+        return PlaceNames.Languages.ToDictionary(l => l, l => stored.GetValueOrDefault(l));
     }
 
     [HttpPost("countries/{iso3}")]
@@ -51,6 +59,22 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
             db.CountryChanges.Add(new CountryChange { CountryIso3 = country.Iso3, Field = "Region", OldValue = country.RegionCode, NewValue = input.RegionCode, ChangedBy = who });
             country.RegionCode = input.RegionCode;
         }
+        var names = await db.CountryNames.Where(n => n.CountryIso3 == country.Iso3).ToDictionaryAsync(n => n.Language);
+        var renamed = new List<string>();
+        foreach (var language in PlaceNames.Languages)
+        {
+            var wanted = input.Names.GetValueOrDefault(language)?.Trim() is { Length: > 0 } text ? text : null;
+            var current = names.GetValueOrDefault(language);
+            if (wanted == current?.Name) continue;
+            db.CountryChanges.Add(new CountryChange { CountryIso3 = country.Iso3, Field = PlaceNames.NameField(language), OldValue = current?.Name, NewValue = wanted, ChangedBy = who });
+            if (current is null) db.CountryNames.Add(new CountryName { CountryIso3 = country.Iso3, Language = language, Name = wanted! });
+            else if (wanted is null) db.CountryNames.Remove(current);
+            else current.Name = wanted;
+            renamed.Add(language);
+        }
+        // The country row carries the form's version: changing only a translated name still checks that nobody
+        // else saved this country since the form was loaded.
+        if (renamed.Count > 0) db.Entry(country).State = EntityState.Modified;
         audit.Record("country-changed", country.Iso3, $"{input.Name} / {input.RegionCode}", country.Iso3);
         try
         {
@@ -64,8 +88,11 @@ public class ReferenceDataController(CopDbContext db, Audit audit, IStringLocali
             ModelState.Remove(nameof(input.Version));
             ModelState.Remove(nameof(input.Name));
             ModelState.Remove(nameof(input.RegionCode));
-            return await CountryForm(new CountryInput { Iso3 = current.Iso3, Name = current.Name, RegionCode = current.RegionCode, Version = current.Version });
+            foreach (var language in PlaceNames.Languages) ModelState.Remove($"{nameof(input.Names)}[{language}]");
+            return await CountryForm(new CountryInput { Iso3 = current.Iso3, Name = current.Name, RegionCode = current.RegionCode, Version = current.Version,
+                Names = await NamesAsync(current.Iso3) });
         }
+        foreach (var language in renamed) places.Changed(language);
         TempData["Message"] = L["{0} saved.", country.Name].Value;
         return RedirectToAction(nameof(Countries));
     }

@@ -2,13 +2,17 @@ namespace CopAssessment.Web.Features.Countries;
 
 [Authorize(Policy = Policies.CountryData)]
 [Route("countries")]
-public class CountriesController(CopDbContext db, UserScope scope) : Controller
+public class CountriesController(CopDbContext db, UserScope scope, PlaceNames places) : Controller
 {
+    /// <summary>By region, then by name in the reader's language and as that language sorts.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await db.Countries.VisibleTo(scope)
-        .OrderBy(c => c.RegionCode).ThenBy(c => c.Name)
-        .Select(c => new CountryRow(c.Iso3, c.Name, c.RegionCode, c.Region!.Name))
-        .ToListAsync());
+    public async Task<IActionResult> Index()
+    {
+        var names = await places.CountriesAsync();
+        var rows = await db.Countries.VisibleTo(scope).Select(c => new CountryRow(c.Iso3, c.Name, c.RegionCode, c.Region!.Name)).ToListAsync();
+        return View(rows.Select(r => r with { Name = names.GetValueOrDefault(r.Iso3, r.Name) })
+            .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Name, PlaceNames.Collation()).ToList());
+    }
 
     [HttpGet("{iso3}")]
     public async Task<IActionResult> Details(string iso3)
@@ -18,7 +22,7 @@ public class CountriesController(CopDbContext db, UserScope scope) : Controller
             .Select(c => new CountryProfile(c.Iso3, c.Iso2, c.Name, c.RegionCode, c.Region!.Name,
                 db.Users.Where(u => u.CountryIso3 == c.Iso3).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToList()))
             .SingleOrDefaultAsync();
-        return country is null ? NotFound() : View(country);
+        return country is null ? NotFound() : View(country with { Name = await places.CountryAsync(country.Iso3) });
     }
 }
 

@@ -24,7 +24,7 @@ public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCod
 /// (regional and global means), so results are read in the Secretariat's scope; what the report shows is
 /// limited by its own scope, checked against the caller first, and by the cycle's publication policy.
 /// </summary>
-public sealed class ReportLoader(CopDbContext db, CycleResults results, QuestionnaireCatalog catalog,
+public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleResults results, QuestionnaireCatalog catalog,
     IServiceProvider services, IOptions<MailOptions> mail, IStringLocalizer<Ui> L)
 {
     public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
@@ -83,8 +83,9 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
         var evidence = none ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
             : await LoadEvidenceAsync(report.CycleId, details, statuses);
         progress?.Report(20);
-        var names = figures.Countries.ToDictionary(c => c.Iso3, c => c.Name);
         var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
+        // Country names in the report's language (CLDR, as corrected by administrators; English where none).
+        var names = await places.CountriesAsync(culture.Name);
         // Region names are kept in English (administrators may rename them); the report shows them in its language.
         var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         using (CultureScope.Ui(culture))
@@ -94,7 +95,7 @@ public sealed class ReportLoader(CopDbContext db, CycleResults results, Question
 
         var subject = report.Kind switch
         {
-            ReportKind.Country => countryName,
+            ReportKind.Country => names.GetValueOrDefault(report.CountryIso3!, countryName!),
             ReportKind.Regional => regionNames.GetValueOrDefault(report.RegionCode!, report.RegionCode!),
             _ => null,
         };

@@ -19,7 +19,7 @@ public sealed class QueueModel
 }
 
 /// <summary>What waits for the Secretariat: submissions of the cycles still reviewed, oldest submission first.</summary>
-public sealed class ReviewQueue(CopDbContext db)
+public sealed class ReviewQueue(CopDbContext db, PlaceNames places)
 {
     public const int MaxRows = 500;
 
@@ -48,6 +48,8 @@ public sealed class ReviewQueue(CopDbContext db)
             .Select(s => new QueueRow(s.Id, s.Cycle!.Name, s.CountryIso3, s.Country!.Name, s.Country.RegionCode, s.Status, s.SubmittedAt,
                 openThreads.Count(c => c.SubmissionId == s.Id)))
             .ToListAsync();
+        var names = await places.CountriesAsync();
+        rows = [.. rows.Select(r => r with { CountryName = names.GetValueOrDefault(r.Iso3, r.CountryName) })];
         var cycles = (await db.Set<AssessmentCycle>().OrderByDescending(c => c.Deadline).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
         var regions = (await db.Regions.OrderBy(r => r.Name).Select(r => new { r.Code, r.Name }).ToListAsync()).Select(r => (r.Code, r.Name)).ToList();

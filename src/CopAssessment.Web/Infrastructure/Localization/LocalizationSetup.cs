@@ -18,6 +18,8 @@ public static class LocalizationSetup
     {
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<PlaceNames>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
