@@ -14,10 +14,13 @@ public partial class CountryNameTests(CopAppFactory app)
     [Fact]
     public async Task Every_member_state_has_a_seeded_name_in_each_other_language()
     {
-        var counts = await app.WithDbAsync(db => db.CountryNames.GroupBy(n => n.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
-        var countries = await app.WithDbAsync(db => db.Countries.CountAsync());
+        // Other tests add countries of their own; every Member State of the ITU list has a name in each language.
+        var members = Seeder.ReadMemberStates(Path.Combine(RepositoryPaths.Root, "samples", "itu-member-states.csv")).Select(m => m.Iso3).ToList();
+        Assert.Equal(193, members.Count);
+        var counts = await app.WithDbAsync(db => db.CountryNames.Where(n => members.Contains(n.CountryIso3)).GroupBy(n => n.Language)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
         Assert.Equal(PlaceNames.Languages.Order(), counts.Select(c => c.Key).Order());
-        Assert.All(counts, c => Assert.Equal(countries, c.Count));
+        Assert.All(counts, c => Assert.Equal(members.Count, c.Count));
         Assert.Equal("肯尼亚", await app.WithDbAsync(db => db.CountryNames.Where(n => n.CountryIso3 == "KEN" && n.Language == "zh-Hans").Select(n => n.Name).SingleAsync()));
     }
 

@@ -8,8 +8,8 @@ namespace CopAssessment.Web.Features.Assessments;
 public class AssessmentsController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] CopDbContext db, [FromServices] UserScope scope, [FromServices] QuestionnaireCatalog catalog) =>
-        View("Index", await SubmissionList.LoadAsync(db, scope, catalog));
+    public async Task<IActionResult> Index([FromServices] CopDbContext db, [FromServices] UserScope scope, [FromServices] QuestionnaireCatalog catalog,
+        [FromServices] PlaceNames places) => View("Index", await SubmissionList.LoadAsync(db, scope, catalog, places));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Overview(int id, [FromServices] Overview overview) => this.Result(await overview.ShowAsync(id, User), "Overview");

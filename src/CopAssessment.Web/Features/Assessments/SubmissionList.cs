@@ -9,8 +9,9 @@ public static class SubmissionList
 {
     public const int MaxRows = 500;
 
-    public static async Task<List<SubmissionRow>> LoadAsync(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog)
+    public static async Task<List<SubmissionRow>> LoadAsync(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog, PlaceNames places)
     {
+        var names = await places.CountriesAsync();
         var submissions = await db.Set<Submission>().VisibleTo(scope)
             .Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed)
             .OrderByDescending(s => s.Cycle!.Deadline).ThenBy(s => s.Country!.Name).Take(MaxRows)
@@ -25,7 +26,7 @@ public static class SubmissionList
         {
             var values = answers[s.Id].ToDictionary(a => a.QuestionKey, a => AnswerJson.Parse(a.Value), StringComparer.Ordinal);
             var progress = ScoringEngine.Score(await catalog.GetDefinitionAsync(s.QuestionnaireVersionId), values, ScoringMode.Provisional).Completeness;
-            rows.Add(new SubmissionRow(s.Id, s.CycleName, s.CountryName, s.CountryIso3, s.Status, s.Deadline, progress));
+            rows.Add(new SubmissionRow(s.Id, s.CycleName, names.GetValueOrDefault(s.CountryIso3, s.CountryName), s.CountryIso3, s.Status, s.Deadline, progress));
         }
         return rows;
     }

@@ -51,11 +51,12 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
                 queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")
                     SELECT u."Email", {subject},
-                           replace(replace({body}, {CountryMarker}, c."Name"), {LinkMarker}, {baseUrl + Links.AssessmentPrefix} || s."Id"),
+                           replace(replace({body}, {CountryMarker}, COALESCE(n."Name", c."Name")), {LinkMarker}, {baseUrl + Links.AssessmentPrefix} || s."Id"),
                            'reminder:' || s."CycleId" || ':' || s."CountryIso3" || ':' || {threshold.Value} || ':' || u."Id",
                            now(), now(), 0
                     FROM "Submissions" s
                     JOIN "Countries" c ON c."Iso3" = s."CountryIso3"
+                    LEFT JOIN "CountryNames" n ON n."CountryIso3" = c."Iso3" AND n."Language" = {PlaceNames.LanguageOf(language)}
                     JOIN "AspNetUsers" u ON u."CountryIso3" = s."CountryIso3" AND u."Email" IS NOT NULL
                     WHERE s."CycleId" = {cycle.Id} AND s."Status" = ANY({Unsubmitted})
                       AND (u."PreferredCulture" = {language} OR ({isDefault} AND (u."PreferredCulture" IS NULL OR NOT u."PreferredCulture" = ANY({LocalizationSetup.Cultures}))))

@@ -4,9 +4,17 @@ using CopAssessment.Web.Features.Questionnaires;
 namespace CopAssessment.Web.Features.Shared;
 
 /// <summary>A submission the caller may see, with its cycle and parsed questionnaire.</summary>
-public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, string CountryName)
+/// <param name="CountryNames">The country's name in every language (<see cref="PlaceNames.AllLanguagesAsync"/>).</param>
+public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, IReadOnlyDictionary<string, string> CountryNames)
 {
     public int Id => Submission.Id;
+
+    /// <summary>
+    /// The country's name in the current UI language: the reader's on a page, the recipient's while a mail is
+    /// composed (<see cref="Outbox.Enqueue(IEnumerable{Recipient}, Func{IStringLocalizer, ValueTuple{string, string}})"/>
+    /// switches the culture per language).
+    /// </summary>
+    public string CountryName => PlaceNames.InCurrentLanguage(CountryNames);
 }
 
 /// <summary>
@@ -14,15 +22,16 @@ public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cy
 /// the scope is applied in the query, so another country's id is simply not found (404). Shared by the Assessments
 /// and Review slices.
 /// </summary>
-public sealed class AssessmentAccess(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog)
+public sealed class AssessmentAccess(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog, PlaceNames places)
 {
     public async Task<SubmissionContext?> FindAsync(int submissionId, bool tracking = false)
     {
         var query = db.Set<Submission>().VisibleTo(scope).Where(s => s.Id == submissionId);
         if (!tracking) query = query.AsNoTracking();
-        var row = await query.Select(s => new { Submission = s, s.Cycle, CountryName = s.Country!.Name }).SingleOrDefaultAsync();
+        var row = await query.Select(s => new { Submission = s, s.Cycle }).SingleOrDefaultAsync();
         if (row is null) return null;
-        return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId), row.CountryName);
+        return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId),
+            await places.AllLanguagesAsync(row.Submission.CountryIso3));
     }
 
     public static Actor? ActorOf(ClaimsPrincipal user) =>

@@ -27,6 +27,18 @@ public sealed class PlaceNames(CopDbContext db, IMemoryCache cache)
     public async Task<string> CountryAsync(string iso3, string? culture = null) =>
         (await CountriesAsync(culture)).GetValueOrDefault(iso3) ?? iso3;
 
+    /// <summary>A country's name in every language of the product ("en" included), for text composed per reader (mail).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AllLanguagesAsync(string iso3)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var language in Languages.Prepend("en")) names[language] = await CountryAsync(iso3, language);
+        return names;
+    }
+
+    /// <summary>The name in the current UI culture's language, from <see cref="AllLanguagesAsync"/>'s answer.</summary>
+    public static string InCurrentLanguage(IReadOnlyDictionary<string, string> names) =>
+        names.GetValueOrDefault(LanguageOf(CultureInfo.CurrentUICulture.Name)) ?? names.GetValueOrDefault("en") ?? "";
+
     /// <summary>Forgets the cached names of a language after a correction.</summary>
     public void Changed(string language) => cache.Remove(CacheKey + language);
 
