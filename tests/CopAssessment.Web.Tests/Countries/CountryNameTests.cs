@@ -70,6 +70,19 @@ public partial class CountryNameTests(CopAppFactory app)
     }
 
     [Fact]
+    public async Task A_form_without_the_name_fields_leaves_the_translated_names_alone()
+    {
+        var admin = await app.SignedInClientAsync("admin@demo.local");
+        var country = await app.WithDbAsync(db => db.Countries.SingleAsync(c => c.Iso3 == "NOR"));
+        var response = await admin.PostFormAsync("/admin/countries/NOR", "/admin/countries/NOR", new Dictionary<string, string>
+        {
+            ["Name"] = country.Name, ["RegionCode"] = country.RegionCode, ["Version"] = country.Version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(PlaceNames.Languages.Count, await app.WithDbAsync(db => db.CountryNames.CountAsync(n => n.CountryIso3 == "NOR")));
+    }
+
+    [Fact]
     public async Task An_over_long_translated_name_is_refused_and_nothing_changes()
     {
         var admin = await app.SignedInClientAsync("admin@demo.local");

@@ -61,9 +61,10 @@ public class ReferenceDataController(CopDbContext db, Audit audit, PlaceNames pl
         }
         var names = await db.CountryNames.Where(n => n.CountryIso3 == country.Iso3).ToDictionaryAsync(n => n.Language);
         var renamed = new List<string>();
-        foreach (var language in PlaceNames.Languages)
+        // Only the languages the form sent: a form without a language's field leaves that name as it is.
+        foreach (var language in PlaceNames.Languages.Where(input.Names.ContainsKey))
         {
-            var wanted = input.Names.GetValueOrDefault(language)?.Trim() is { Length: > 0 } text ? text : null;
+            var wanted = input.Names[language]?.Trim() is { Length: > 0 } text ? text : null;
             var current = names.GetValueOrDefault(language);
             if (wanted == current?.Name) continue;
             db.CountryChanges.Add(new CountryChange { CountryIso3 = country.Iso3, Field = PlaceNames.NameField(language), OldValue = current?.Name, NewValue = wanted, ChangedBy = who });
