@@ -5,7 +5,8 @@ namespace CopAssessment.Web.Infrastructure.Localization;
 /// <summary>
 /// Country names in the reader's language (<see cref="CountryName"/>; English is <see cref="Country.Name"/>, and
 /// a language without a name for a country falls back to it), and the reader's collation for sorting them.
-/// The names of a language are read once and kept until an administrator corrects one (<see cref="Changed"/>).
+/// The names of a language are read once and kept for ten minutes, or until an administrator corrects one on this
+/// instance (<see cref="Changed"/>); another instance shows a correction within those ten minutes.
 /// </summary>
 public sealed class PlaceNames(CopDbContext db, IMemoryCache cache)
 {
