@@ -62,3 +62,68 @@ public class MnrQuestionnaireTests
         Assert.Equal("Enter a whole number (no decimals).", ConstraintChecker.Parse(question, ["12.5"], "en").Error);
     }
 }
+
+/// <summary>The MNR in the six languages: every text of the definition has its translation, none falls back to English.</summary>
+public class MnrTranslationTests
+{
+    private static readonly string MnrPath = RepositoryFiles.PathOf("samples/questionnaires/mnr.json");
+
+    [Fact]
+    public void Mnr_definition_has_no_missing_translation_warning()
+    {
+        var loaded = DefinitionValidator.Load(File.ReadAllBytes(MnrPath));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+        Assert.True(loaded.Warnings.Count == 0, string.Join("\n", loaded.Warnings.Take(20)));
+    }
+
+    /// <summary>Each UI culture the product uses for Spanish, Russian and Chinese finds a text of its own at every path.</summary>
+    [Theory]
+    [InlineData("es")]
+    [InlineData("ru")]
+    [InlineData("zh-Hans")]
+    [InlineData("zh-CN")]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public void Every_text_of_the_mnr_is_shown_in_the_readers_language(string culture)
+    {
+        var texts = Texts(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(MnrPath))!, "$").ToList();
+        Assert.True(texts.Count >= 570, $"{texts.Count} texts");
+        var english = texts.Where(t => t.Text.Find(culture) is var shown && (shown.IsFallback || IsUntranslated(shown.Text, t.Text, culture)))
+            .Select(t => t.Path).ToList();
+        Assert.True(english.Count == 0, $"{english.Count} texts in English for {culture}: {string.Join(", ", english.Take(10))}");
+    }
+
+    [Fact]
+    public void The_built_in_yes_partial_no_and_stage_options_of_the_mnr_are_in_chinese_too()
+    {
+        var definition = QuestionnaireDefinition.Parse(File.ReadAllBytes(MnrPath));
+        var labels = definition.Questions.SelectMany(q => q.Options).Select(o => o.Label).ToList();
+        Assert.All(labels, label => Assert.False(label.Find("zh-Hans").IsFallback, label.Get("en")));
+    }
+
+    /// <summary>Only a word spelt alike in both languages (Spanish "No") may equal the English text.</summary>
+    private static bool IsUntranslated(string shown, LocalizedText text, string culture) =>
+        shown == text.Get("en") && !(culture == "es" && shown == "No");
+
+    private static IEnumerable<(string Path, LocalizedText Text)> Texts(System.Text.Json.Nodes.JsonNode node, string path)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            if (obj.ContainsKey("en") && obj.All(p => p.Value is System.Text.Json.Nodes.JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            {
+                yield return (path, new LocalizedText(obj.ToDictionary(p => p.Key, p => (string)p.Value!)));
+                yield break;
+            }
+
+            foreach (var (key, value) in obj)
+                if (value is not null)
+                    foreach (var t in Texts(value, $"{path}.{key}")) yield return t;
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+                if (array[i] is { } item)
+                    foreach (var t in Texts(item, $"{path}[{i}]")) yield return t;
+        }
+    }
+}
