@@ -82,7 +82,7 @@ public sealed record ReportData
     /// <summary>Region code → display name in the report's language.</summary>
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 
-    public string Language => Culture.TwoLetterISOLanguageName;
+    public string Language => LocalizationSetup.Supported(Culture.Name) ?? Culture.Name;
     public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
     public bool IsAnonymised => Policy == PublicationMode.Anonymised;
 

@@ -35,7 +35,11 @@ public class ReminderTests(CopAppFactory app)
         await app.WithScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            foreach (var (email, country, culture) in new[] { ("lecteur.sen@test.local", "SEN", "fr"), ("qari.jor@test.local", "JOR", "ar") })
+            foreach (var (email, country, culture) in new[]
+            {
+                ("lecteur.sen@test.local", "SEN", "fr"), ("qari.jor@test.local", "JOR", "ar"),
+                ("lector.mex@test.local", "MEX", "es"), ("chitatel.kaz@test.local", "KAZ", "ru"), ("duzhe.chn@test.local", "CHN", "zh-Hans"),
+            })
             {
                 if (await users.FindByEmailAsync(email) is not null) continue;
                 var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email, CountryIso3 = country, PreferredCulture = culture };
@@ -56,8 +60,17 @@ public class ReminderTests(CopAppFactory app)
         Assert.StartsWith("تذكير", mail["qari.jor@test.local"].Subject);
         Assert.Contains("الأردن", mail["qari.jor@test.local"].Body);
         Assert.DoesNotContain("Jordan", mail["qari.jor@test.local"].Body);
+        // 6 days: Russian takes its "many" form, Chinese has one form.
+        Assert.Equal($"Напоминание: {CycleName(cycleId)} закрывается через 6 дней", mail["chitatel.kaz@test.local"].Subject);
+        Assert.Contains("Оценка по стране Казахстан за", mail["chitatel.kaz@test.local"].Body);
+        Assert.Contains("Продолжить:", mail["chitatel.kaz@test.local"].Body);
+        Assert.StartsWith("Recordatorio:", mail["lector.mex@test.local"].Subject);
+        Assert.EndsWith("se cierra dentro de 6 días", mail["lector.mex@test.local"].Subject);
+        Assert.StartsWith("提醒：", mail["duzhe.chn@test.local"].Subject);
+        Assert.EndsWith("将于 6 天后关闭", mail["duzhe.chn@test.local"].Subject);
         // No language chosen: English.
         Assert.StartsWith("Reminder:", mail["focal.ken@demo.local"].Subject);
+        string CycleName(int id) => app.WithDbAsync(db => db.Set<CopAssessment.Web.Data.Assessments.AssessmentCycle>().Where(c => c.Id == id).Select(c => c.Name).SingleAsync()).GetAwaiter().GetResult();
         Assert.Contains("The assessment of Kenya for", mail["focal.ken@demo.local"].Body);
     }
 }

@@ -38,7 +38,7 @@ public class HomeController(CopDbContext db, UserScope scope, UserManager<Applic
     [HttpPost("/culture")]
     public async Task<IActionResult> SetCulture(string culture, string? returnUrl)
     {
-        if (!LocalizationSetup.Cultures.Contains(culture)) culture = "en";
+        culture = LocalizationSetup.Supported(culture) ?? LocalizationSetup.Cultures[0];
         LocalizationSetup.SetCultureCookie(Response, culture);
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {

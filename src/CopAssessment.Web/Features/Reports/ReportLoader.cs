@@ -83,7 +83,7 @@ public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleResult
         var evidence = none ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ReportEvidence>>>()
             : await LoadEvidenceAsync(report.CycleId, details, statuses);
         progress?.Report(20);
-        var culture = CultureInfo.GetCultureInfo(LocalizationSetup.Cultures.Contains(language) ? language : "en");
+        var culture = LocalizationSetup.CultureFor(language);
         // Country names in the report's language (CLDR, as corrected by administrators; English where none).
         var names = await places.CountriesAsync(culture.Name);
         // Region names are kept in English (administrators may rename them); the report shows them in its language.

@@ -102,7 +102,7 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
     public async Task<IActionResult> Retry(Guid id) =>
         await exports.RetryAsync(id, scope) ? RedirectToAction(nameof(Export), new { id }) : NotFound();
 
-    private static string CurrentLanguage => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && LocalizationSetup.Cultures.Contains(l) ? l : "en";
+    private static string CurrentLanguage => LocalizationSetup.Current;
 
     private async Task<ReportsIndexModel> IndexModelAsync(ExportRequest request)
     {

@@ -84,7 +84,7 @@ public sealed class JsonStringLocalizer(FrozenDictionary<string, FrozenDictionar
     }
 
     private IEnumerable<KeyValuePair<string, string>> Strings(CultureInfo culture) =>
-        byCulture.TryGetValue(culture.TwoLetterISOLanguageName, out var strings) ? strings : [];
+        byCulture.TryGetValue(LocalizationSetup.Supported(culture.Name) ?? culture.Name, out var strings) ? strings : [];
 }
 
 /// <summary>Marker type for <c>IStringLocalizer&lt;Ui&gt;</c>: all UI strings share one dictionary.</summary>

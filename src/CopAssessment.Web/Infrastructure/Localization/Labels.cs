@@ -134,7 +134,8 @@ public static class LabelExtensions
 
     /// <summary>
     /// A message with a count in the plural form the language needs: <paramref name="other"/> is the key, and its
-    /// translation lists the forms by CLDR category, <c>one:…|other:…</c> (Arabic: zero, one, two, few, many, other).
+    /// translation lists the forms by CLDR category, <c>one:…|other:…</c> (Arabic: zero, one, two, few, many, other;
+    /// Russian: one, few, many, other; Chinese: other only).
     /// English uses <paramref name="one"/> for 1 and <paramref name="other"/> otherwise. The message is formatted
     /// with <paramref name="arguments"/> when given (the count among them, where the text wants it), else with the count as {0}.
     /// </summary>
@@ -158,7 +159,14 @@ public static class PluralRules
         ["en"] = ["one", "other"],
         ["fr"] = ["one", "many", "other"],
         ["ar"] = ["zero", "one", "two", "few", "many", "other"],
+        ["es"] = ["one", "many", "other"],
+        // "other" is for fractions (1,5 дня); whole numbers are one, few or many.
+        ["ru"] = ["one", "few", "many", "other"],
+        ["zh"] = ["other"],
     };
+
+    /// <summary>Every category any UI language uses, in CLDR order.</summary>
+    private static readonly string[] AllCategories = ["zero", "one", "two", "few", "many", "other"];
 
     public static string Category(string language, long n)
     {
@@ -176,6 +184,15 @@ public static class PluralRules
             },
             // French: 0 and 1 are singular; exact millions take "de" ("1 000 000 de pratiques").
             "fr" => n is 0 or 1 ? "one" : n % 1_000_000 == 0 ? "many" : "other",
+            // Spanish: like French, but 0 is plural ("0 prácticas"); exact millions take "de" ("1 000 000 de prácticas").
+            "es" => n == 1 ? "one" : n != 0 && n % 1_000_000 == 0 ? "many" : "other",
+            "ru" => (n % 10, n % 100) switch
+            {
+                (1, not 11) => "one",
+                (>= 2 and <= 4, not (>= 12 and <= 14)) => "few",
+                _ => "many",
+            },
+            "zh" => "other",
             _ => n == 1 ? "one" : "other",
         };
     }
@@ -193,7 +210,7 @@ public static class PluralRules
         foreach (var part in forms.Split('|'))
         {
             var colon = part.IndexOf(':');
-            if (colon <= 0 || !Categories["ar"].Contains(part[..colon])) return new Dictionary<string, string> { ["other"] = forms };
+            if (colon <= 0 || !AllCategories.Contains(part[..colon])) return new Dictionary<string, string> { ["other"] = forms };
             result[part[..colon]] = part[(colon + 1)..];
         }
         return result;

@@ -31,7 +31,7 @@ public sealed class Outbox(CopDbContext db, IOptions<MailOptions> options, IStri
     /// <summary>Composes a text in one of the app's languages.</summary>
     public T InLanguage<T>(string language, Func<IStringLocalizer, T> compose)
     {
-        using var _ = CultureScope.Ui(CultureInfo.GetCultureInfo(language));
+        using var _ = CultureScope.Ui(LocalizationSetup.CultureFor(language));
         return compose(localizer);
     }
 
@@ -42,8 +42,6 @@ public sealed class Outbox(CopDbContext db, IOptions<MailOptions> options, IStri
     /// </summary>
     public static string LanguageOf(string? chosen)
     {
-        if (chosen is not null && LocalizationSetup.Cultures.Contains(chosen)) return chosen;
-        var current = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return LocalizationSetup.Cultures.Contains(current) ? current : LocalizationSetup.Cultures[0];
+        return LocalizationSetup.Supported(chosen) ?? LocalizationSetup.Current;
     }
 }
