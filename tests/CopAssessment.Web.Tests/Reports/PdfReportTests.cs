@@ -74,6 +74,42 @@ public class PdfReportTests(ReportServices app) : IClassFixture<ReportServices>
         Assert.Matches(new Regex(@"\p{IsArabic}{3,}"), text);
     }
 
+    /// <summary>
+    /// Chinese prints with Noto Sans CJK (installed by scripts/install-deps.sh) and Russian with Noto Sans' Cyrillic; every
+    /// font is embedded, so the PDF reads the same on a machine without them. Chromium's PDF backend (Skia) writes the
+    /// CJK glyphs of the CFF-flavoured Noto Sans CJK collection as Type 3 outlines, not as a named CID font: embedded and
+    /// extractable (the text below comes from them), though not subset by name.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-Hans", "国家记分卡", "方法")]
+    [InlineData("ru", "Карта результатов страны", "Методология")]
+    public async Task A_chinese_or_russian_scorecard_embeds_its_fonts_and_reads_in_its_language(string culture, string title, string overall)
+    {
+        var data = ReportTestData.Build(ReportKind.Country, culture: culture, iso3: "KEN");
+        var (_, path) = await PrintAsync(data, "country-ken-" + culture);
+        var text = Normalise(Run("pdftotext", "-layout", path, "-"));
+        Assert.Contains(title, text);
+        Assert.Contains(overall, text);
+
+        // pdffonts: name, type, encoding, emb, sub, uni, object, id — after two header lines.
+        var fonts = Run("pdffonts", path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, line => Assert.True(Regex.IsMatch(line, @"\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+\s*$"), $"not embedded with a Unicode map: {line}"));
+        Assert.Contains(fonts, line => line.Contains("NotoSans", StringComparison.Ordinal));
+        // Chinese characters come out as Chinese characters, not as boxes or question marks.
+        Assert.Matches(new Regex(culture == "ru" ? @"\p{IsCyrillic}{5,}" : @"\p{IsCJKUnifiedIdeographs}{4,}"), text);
+    }
+
+    [Fact]
+    public async Task An_arabic_report_writes_decimals_with_a_full_stop()
+    {
+        var data = ReportTestData.Build(ReportKind.Country, culture: "ar", iso3: "KEN");
+        var (_, path) = await PrintAsync(data, "country-ken-ar-digits");
+        var text = Run("pdftotext", "-layout", path, "-");
+        Assert.DoesNotContain("٫", text);
+        Assert.Matches(new Regex(@"\d+\.\d\b"), text);
+    }
+
     [Fact]
     public async Task Anonymised_regional_report_names_no_country()
     {
