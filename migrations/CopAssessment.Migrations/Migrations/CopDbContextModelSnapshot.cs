@@ -245,6 +245,25 @@ namespace CopAssessment.Migrations.Migrations
                     b.ToTable("AssessmentCycles", (string)null);
                 });
 
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.CycleTitle", b =>
+                {
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CycleId", "Language");
+
+                    b.ToTable("CycleTitles", (string)null);
+                });
+
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Evidence", b =>
                 {
                     b.Property<long>("Id")
@@ -1324,6 +1343,15 @@ namespace CopAssessment.Migrations.Migrations
                     b.Navigation("QuestionnaireVersion");
                 });
 
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.CycleTitle", b =>
+                {
+                    b.HasOne("CopAssessment.Web.Data.Assessments.AssessmentCycle", null)
+                        .WithMany("Titles")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Evidence", b =>
                 {
                     b.HasOne("CopAssessment.Web.Data.Assessments.Submission", "Submission")
@@ -1509,6 +1537,11 @@ namespace CopAssessment.Migrations.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.AssessmentCycle", b =>
+                {
+                    b.Navigation("Titles");
                 });
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Evidence", b =>

@@ -13,6 +13,8 @@ public enum PublicationPolicy
 public class AssessmentCycle
 {
     public int Id { get; set; }
+
+    /// <summary>The first title given: what a reader sees when the cycle has no <see cref="CycleTitle"/> in their language.</summary>
     public required string Name { get; set; }
     public int QuestionnaireVersionId { get; set; }
     public QuestionnaireVersion? QuestionnaireVersion { get; set; }
@@ -22,6 +24,17 @@ public class AssessmentCycle
     public CycleStatus Status { get; set; } = CycleStatus.Planned;
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public uint Version { get; set; }
+    public List<CycleTitle> Titles { get; set; } = [];
+}
+
+/// <summary>A cycle's title in one language (<see cref="LocalizationSetup.Cultures"/>); read through <c>CycleTitles</c>.</summary>
+public class CycleTitle
+{
+    public int CycleId { get; set; }
+
+    /// <summary>The UI culture the title is for: en, fr, ar, es, ru, zh-Hans.</summary>
+    public required string Language { get; set; }
+    public required string Title { get; set; }
 }
 
 /// <summary>A country's assessment in one cycle. Its answers are separate rows, so two people never collide on it.</summary>
