@@ -135,17 +135,25 @@ public sealed class Seeder(
         return fields;
     }
 
-    public static readonly (string Email, string Name, string Role, string? Country, string? Region, string? Organisation)[] DemoAccounts =
+    /// <summary>
+    /// The demo accounts. Mexico's, Kazakhstan's and China's focal points have their language saved, as a person's
+    /// choice in the switcher is: signing in sets the culture cookie from it, so they meet the product in Spanish,
+    /// Russian and Chinese from the first page; the others start in the browser's language.
+    /// </summary>
+    public static readonly (string Email, string Name, string Role, string? Country, string? Region, string? Organisation, string? Culture)[] DemoAccounts =
     [
-        ("admin@demo.local", "Demo Administrator", Roles.Administrator, null, null, null),
-        ("reviewer@demo.local", "Demo Reviewer", Roles.Reviewer, null, null, null),
-        ("focal.ken@demo.local", "Kenya Focal Point", Roles.FocalPoint, "KEN", null, null),
-        ("focal.gha@demo.local", "Ghana Focal Point", Roles.FocalPoint, "GHA", null, null),
-        ("focal.egy@demo.local", "Egypt Focal Point", Roles.FocalPoint, "EGY", null, null),
-        ("focal.bra@demo.local", "Brazil Focal Point", Roles.FocalPoint, "BRA", null, null),
-        ("focal.fra@demo.local", "France Focal Point", Roles.FocalPoint, "FRA", null, null),
-        ("coordinator.afr@demo.local", "Africa Regional Coordinator", Roles.RegionalCoordinator, null, "AFR", null),
-        ("contributor@demo.local", "Demo Contributor", Roles.Contributor, null, null, "Child Safety Online NGO"),
+        ("admin@demo.local", "Demo Administrator", Roles.Administrator, null, null, null, null),
+        ("reviewer@demo.local", "Demo Reviewer", Roles.Reviewer, null, null, null, null),
+        ("focal.ken@demo.local", "Kenya Focal Point", Roles.FocalPoint, "KEN", null, null, null),
+        ("focal.gha@demo.local", "Ghana Focal Point", Roles.FocalPoint, "GHA", null, null, null),
+        ("focal.egy@demo.local", "Egypt Focal Point", Roles.FocalPoint, "EGY", null, null, null),
+        ("focal.bra@demo.local", "Brazil Focal Point", Roles.FocalPoint, "BRA", null, null, null),
+        ("focal.fra@demo.local", "France Focal Point", Roles.FocalPoint, "FRA", null, null, null),
+        ("focal.mex@demo.local", "Punto focal de México", Roles.FocalPoint, "MEX", null, null, "es"),
+        ("focal.kaz@demo.local", "Координатор от Казахстана", Roles.FocalPoint, "KAZ", null, null, "ru"),
+        ("focal.chn@demo.local", "中国联络人", Roles.FocalPoint, "CHN", null, null, "zh-Hans"),
+        ("coordinator.afr@demo.local", "Africa Regional Coordinator", Roles.RegionalCoordinator, null, "AFR", null, null),
+        ("contributor@demo.local", "Demo Contributor", Roles.Contributor, null, null, "Child Safety Online NGO", null),
     ];
 
     private async Task SeedDemoAccountsAsync()
@@ -157,6 +165,7 @@ public sealed class Seeder(
             {
                 UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name,
                 CountryIso3 = account.Country, RegionCode = account.Region, Organisation = account.Organisation,
+                PreferredCulture = account.Culture,
             };
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded)
