@@ -40,7 +40,7 @@ public class AxeTests(BrowserFixture fixture)
     [Theory]
     [MemberData(nameof(Cultures))]
     public async Task Administrator_pages_have_no_wcag_violations(string culture) =>
-        await CheckAsync("admin@demo.local", culture, "/", "/admin", "/admin/users", "/admin/countries/KEN", "/countries", "/admin/audit", "/reports", "/best-practices");
+        await CheckAsync("admin@demo.local", culture, "/", "/admin", "/admin/users", "/admin/invitations/new", "/admin/countries", "/admin/countries/KEN", "/countries", "/admin/audit", "/reports", "/best-practices");
 
     [Theory]
     [MemberData(nameof(Cultures))]

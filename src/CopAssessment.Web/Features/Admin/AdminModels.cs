@@ -36,10 +36,10 @@ public static class RoleAndScope
         return await validator.ValidateAsync(input);
     }
 
-    public static async Task<InviteInput> LoadChoicesAsync(CopAssessment.Web.Data.CopDbContext db, InviteInput input)
+    public static async Task<InviteInput> LoadChoicesAsync(CopAssessment.Web.Data.CopDbContext db, PlaceNames places, InviteInput input)
     {
         input.Choices = new ScopeChoices(
-            await db.Countries.OrderBy(c => c.Name).Select(c => new KeyValuePair<string, string>(c.Iso3, c.Name)).ToListAsync(),
+            await places.SortedAsync(),
             await db.Regions.OrderBy(r => r.Code).Select(r => new KeyValuePair<string, string>(r.Code, r.Name)).ToListAsync());
         return input;
     }
@@ -58,7 +58,8 @@ public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Query);
 
 public sealed record MailPage(IReadOnlyList<OutboxMessage> Messages, string? Status);
 
-public sealed record CountriesPage(IReadOnlyList<Country> Countries, IReadOnlyList<RegionRow> Regions, string? Region, RegionRename? Refused = null);
+/// <summary>The Member States (in the reader's language and order: <see cref="Names"/>), the regions, and a refused rename.</summary>
+public sealed record CountriesPage(IReadOnlyList<KeyValuePair<string, string>> Names, IReadOnlyDictionary<string, string> RegionOf, IReadOnlyList<RegionRow> Regions, string? Region, RegionRename? Refused = null);
 
 /// <summary>A region rename that was refused: the name as typed and why.</summary>
 public sealed record RegionRename(string Code, string Name, string Error);

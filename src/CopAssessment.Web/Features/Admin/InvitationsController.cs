@@ -4,7 +4,7 @@ namespace CopAssessment.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/invitations")]
-public class InvitationsController(CopDbContext db, InvitationService invitations, Audit audit, IStringLocalizer<Ui> L) : Controller
+public class InvitationsController(CopDbContext db, InvitationService invitations, Audit audit, IStringLocalizer<Ui> L, PlaceNames places) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Invitations", await db.Invitations
@@ -48,6 +48,6 @@ public class InvitationsController(CopDbContext db, InvitationService invitation
     private async Task<IActionResult> InviteForm(InviteInput input, bool refused = false)
     {
         if (refused) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Invite", await RoleAndScope.LoadChoicesAsync(db, input));
+        return View("Invite", await RoleAndScope.LoadChoicesAsync(db, places, input));
     }
 }

@@ -13,7 +13,8 @@ public class ReferenceDataController(CopDbContext db, Audit audit, PlaceNames pl
             .Select(r => new RegionRow(r.Code, r.Name, r.Countries.Count)).ToListAsync();
         var query = db.Countries.AsQueryable();
         if (!string.IsNullOrEmpty(region)) query = query.Where(c => c.RegionCode == region);
-        return new CountriesPage(await query.OrderBy(c => c.Name).ToListAsync(), regions, region, refused);
+        var regionOf = await query.ToDictionaryAsync(c => c.Iso3, c => c.RegionCode);
+        return new CountriesPage(await places.SortedAsync(regionOf.Keys), regionOf, regions, region, refused);
     }
 
     [HttpGet("countries/{iso3}")]

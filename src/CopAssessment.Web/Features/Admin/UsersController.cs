@@ -2,7 +2,7 @@ namespace CopAssessment.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/users")]
-public class UsersController(CopDbContext db, UserManager<ApplicationUser> users, Audit audit, IStringLocalizer<Ui> L) : Controller
+public class UsersController(CopDbContext db, UserManager<ApplicationUser> users, Audit audit, IStringLocalizer<Ui> L, PlaceNames places) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q)
@@ -73,7 +73,7 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
     private async Task<IActionResult> EditForm(string id, InviteInput input, bool refused = false)
     {
         if (refused) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("EditUser", new UserForm(id, await RoleAndScope.LoadChoicesAsync(db, input)));
+        return View("EditUser", new UserForm(id, await RoleAndScope.LoadChoicesAsync(db, places, input)));
     }
 
     [HttpPost("{id}/lock")]

@@ -90,14 +90,14 @@ public sealed record LibraryLookupData(
 }
 
 /// <summary>The lists the library and the form choose from.</summary>
-public sealed class LibraryLookups(CopDbContext db, QuestionnaireCatalog catalog)
+public sealed class LibraryLookups(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places)
 {
     public async Task<LibraryLookupData> LoadAsync(CancellationToken cancellationToken = default)
     {
         var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken))
             .Select(r => (r.Code, r.Name)).ToList();
-        var countries = (await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Iso3, c.Name, c.RegionCode }).ToListAsync(cancellationToken))
-            .Select(c => (c.Iso3, c.Name, c.RegionCode)).ToList();
+        var regionOf = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.RegionCode, cancellationToken);
+        var countries = (await places.SortedAsync()).Select(c => (c.Key, c.Value, regionOf[c.Key])).ToList();
         return new LibraryLookupData(regions, countries, await catalog.GetCapabilitiesAsync(cancellationToken: cancellationToken));
     }
 }

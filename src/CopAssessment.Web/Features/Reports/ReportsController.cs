@@ -33,7 +33,7 @@ public sealed record ScorecardPageModel(int CycleId, ReportData Data);
 [Authorize(Policy = Policies.CountryData)]
 [Route("reports")]
 public sealed class ReportsController(CopDbContext db, ReportLoader loader, ReportExports exports, UserScope scope,
-    ExcelReportWriter excel, IStringLocalizer<Ui> L) : Controller
+    ExcelReportWriter excel, IStringLocalizer<Ui> L, PlaceNames places) : Controller
 {
     private string Me => User.Identity?.Name ?? "";
 
@@ -112,10 +112,10 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
         var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync())
             .Where(r => new ReportScope(ReportKind.Regional, request.CycleId, RegionCode: r.Code).IsVisibleTo(scope, null)).ToList();
         var canExportGlobal = new ReportScope(ReportKind.Global, request.CycleId).IsVisibleTo(scope, null);
-        var countries = await db.Countries.AsNoTracking().VisibleTo(scope).OrderBy(c => c.Name).Select(c => new { c.Iso3, c.Name }).ToListAsync();
+        var countries = await places.SortedAsync(await db.Countries.AsNoTracking().VisibleTo(scope).Select(c => c.Iso3).ToListAsync());
         if (request.CycleId == 0 && cycles.Count > 0) request.CycleId = cycles[0].Id;
         if (!canExportGlobal && request.Kind == ReportKind.Global) request.Kind = regions.Count > 0 ? ReportKind.Regional : ReportKind.Country;
         return new ReportsIndexModel([.. cycles.Select(c => (c.Id, c.Name))], [.. regions.Select(r => (r.Code, r.Name))],
-            [.. countries.Select(c => (c.Iso3, c.Name))], await exports.RecentAsync(scope, Me), request, canExportGlobal);
+            [.. countries.Select(c => (c.Key, c.Value))], await exports.RecentAsync(scope, Me), request, canExportGlobal);
     }
 }

@@ -24,6 +24,18 @@ public sealed class PlaceNames(CopDbContext db, IMemoryCache cache)
         return names;
     }
 
+    /// <summary>
+    /// Countries to choose from or to list — all, or <paramref name="only"/> — as (ISO3, name) in the reader's
+    /// language and in the order that language sorts: the one rule every country picker follows.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> SortedAsync(IEnumerable<string>? only = null, string? culture = null)
+    {
+        var names = await CountriesAsync(culture);
+        var keep = only?.ToHashSet();
+        return [.. names.Where(n => keep is null || keep.Contains(n.Key))
+            .OrderBy(n => n.Value, Collation(culture)).ThenBy(n => n.Key, StringComparer.Ordinal)];
+    }
+
     /// <summary>The name of one country in the reader's language.</summary>
     public async Task<string> CountryAsync(string iso3, string? culture = null) =>
         (await CountriesAsync(culture)).GetValueOrDefault(iso3) ?? iso3;
