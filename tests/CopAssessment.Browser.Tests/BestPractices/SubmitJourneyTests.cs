@@ -21,7 +21,7 @@ public class SubmitJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Short summary").FillAsync("Schools teach online safety.");
         await page.GetByLabel("Full description").FillAsync("Ten lessons for pupils aged 8 to 12.");
-        await page.GetByLabel("Countries").SelectOptionAsync(new SelectOptionValue { Label = "Kenya" });
+        await page.GetByRole(AriaRole.Listbox, new() { Name = "Countries" }).SelectOptionAsync(new SelectOptionValue { Label = "Kenya" });
         await page.GetByLabel("Stakeholder group").SelectOptionAsync("civil-society");
         await page.GetByLabel("Children", new() { Exact = true }).CheckAsync();
         await page.Locator("#cap-so\\.13\\.education").CheckAsync();
