@@ -80,6 +80,11 @@ public class AnswerHistory
     public required string NewValue { get; set; }
     public required string ChangedBy { get; set; }
     public DateTimeOffset ChangedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>How the change came in when not typed on the page: <see cref="FromWorkbook"/> (null: the page or autosave).</summary>
+    public string? Source { get; set; }
+
+    public const string FromWorkbook = "workbook";
 }
 
 /// <summary>A file or a link supporting one answer. File bytes live in <see cref="EvidenceFile"/>, loaded only on download.</summary>
