@@ -249,6 +249,50 @@ namespace CopAssessment.Migrations.Migrations
                     b.ToTable("AssessmentCycles", (string)null);
                 });
 
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.ContributorAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("OthersHidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3", "SectionKey");
+
+                    b.HasIndex("UserId", "SectionKey")
+                        .IsUnique();
+
+                    b.ToTable("ContributorAssignments", (string)null);
+                });
+
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.CycleTitle", b =>
                 {
                     b.Property<int>("CycleId")
@@ -931,6 +975,9 @@ namespace CopAssessment.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("OthersHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RegionCode")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -942,6 +989,10 @@ namespace CopAssessment.Migrations.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<string[]>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1345,6 +1396,25 @@ namespace CopAssessment.Migrations.Migrations
                         .IsRequired();
 
                     b.Navigation("QuestionnaireVersion");
+                });
+
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.ContributorAssignment", b =>
+                {
+                    b.HasOne("CopAssessment.Web.Data.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CopAssessment.Web.Data.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.CycleTitle", b =>

@@ -16,6 +16,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options)
     public DbSet<CountryName> CountryNames => Set<CountryName>();
     public DbSet<CountryChange> CountryChanges => Set<CountryChange>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ContributorAssignment> ContributorAssignments => Set<ContributorAssignment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

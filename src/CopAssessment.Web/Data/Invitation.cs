@@ -9,6 +9,12 @@ public class Invitation
     public string? RegionCode { get; set; }
     public string? Organisation { get; set; }
 
+    /// <summary>A national contributor's sections (domain or capability keys), assigned when the invitation is accepted.</summary>
+    public string[] Sections { get; set; } = [];
+
+    /// <summary>A national contributor's other sections are hidden rather than read-only.</summary>
+    public bool OthersHidden { get; set; }
+
     /// <summary>SHA-256 of the token sent by e-mail; the token itself is never stored.</summary>
     public required string TokenHash { get; set; }
     public required string InvitedBy { get; set; }
