@@ -187,6 +187,10 @@ namespace CopAssessment.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("SubmissionId")
                         .HasColumnType("integer");
 
