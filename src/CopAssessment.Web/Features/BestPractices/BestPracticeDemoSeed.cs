@@ -7,7 +7,7 @@ namespace CopAssessment.Web.Features.BestPractices;
 /// Arabic, Spanish), plus a few in each moderation state. Deterministic (fixed seed, fixed dates) and
 /// written once: skipped when any practice exists.
 /// </summary>
-public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog catalog, ILogger<BestPracticeDemoSeed> logger) : IDemoSeed
+public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, ILogger<BestPracticeDemoSeed> logger) : IDemoSeed
 {
     public int Order => 50;
 
@@ -38,7 +38,8 @@ public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog c
                 var group = Vocabulary.StakeholderGroups[n % Vocabulary.StakeholderGroups.Count].Code;
                 var audiences = Vocabulary.Audiences.Where((_, k) => (n + k) % 3 != 0 || k == n % 4).Select(a => a.Code).ToList();
                 var start = 2012 + random.Next(12);
-                var version = Version(theme, country.Name, language, group, [country.Iso3], audiences,
+                // A practice names its country as its language does ("au Kenya", "في كينيا").
+                var version = Version(theme, await places.CountryAsync(country.Iso3, language), language, group, [country.Iso3], audiences,
                     [capabilities[n % capabilities.Length], capabilities[(n * 7 + 3) % capabilities.Length]], start,
                     random.Next(3) == 0 ? null : start + 1 + random.Next(4));
                 version.Status = PracticeStatus.Published;

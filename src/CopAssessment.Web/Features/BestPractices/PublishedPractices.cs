@@ -12,9 +12,9 @@ public sealed record PublishedPracticeSummary(
 
 /// <summary>
 /// Published practices for other features (the regional stocktaking report lists its region's).
-/// Capability names come in <c>culture</c>; texts stay in the language they were written in.
+/// Country and capability names come in <c>culture</c>; texts stay in the language they were written in.
 /// </summary>
-public sealed class PublishedPractices(CopDbContext db, QuestionnaireCatalog catalog)
+public sealed class PublishedPractices(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places)
 {
     public async Task<IReadOnlyList<PublishedPracticeSummary>> GetPublishedForRegionAsync(string regionCode, string culture)
     {
@@ -29,7 +29,7 @@ public sealed class PublishedPractices(CopDbContext db, QuestionnaireCatalog cat
                 x.V.StartYear, x.V.EndYear, x.V.Language, PublishedAt = x.V.ReviewedAt ?? x.V.UpdatedAt,
             })
             .ToListAsync();
-        var names = await db.Countries.ToDictionaryAsync(c => c.Iso3, c => c.Name);
+        var names = await places.CountriesAsync(culture);
         var capabilities = (await catalog.GetCapabilitiesAsync()).ToDictionary(c => c.Key, c => c.Name.Get(culture));
         return rows.Select(r => new PublishedPracticeSummary(
             r.Id, r.Title, r.Summary, r.Countries.Select(c => names.GetValueOrDefault(c, c)).ToList(), r.Organisation,
