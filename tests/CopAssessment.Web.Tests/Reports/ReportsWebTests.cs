@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Infrastructure.Mail;
@@ -128,6 +129,32 @@ public class ReportsWebTests(CopAppFactory app)
             });
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
+    }
+
+    [Theory]
+    [InlineData("ru", "Кения")]
+    [InlineData("zh-Hans", "肯尼亚")]
+    [InlineData("es", "Kenia")]
+    public async Task Reports_page_names_and_sorts_the_countries_and_titles_exports_in_the_readers_language(string culture, string kenya)
+    {
+        var cycle = await CycleAsync();
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var html = await reviewer.GetStringAsync($"/reports?culture={culture}&ui-culture={culture}");
+        var select = Regex.Match(html, @"<select[^>]*name=""CountryIso3""[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        var options = Regex.Matches(select, @"<option value=""([A-Z]{3})""[^>]*>([^<]+)</option>")
+            .Select(m => (Iso3: m.Groups[1].Value, Name: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        Assert.Equal(193, options.Count);
+        Assert.Equal(kenya, options.Single(o => o.Iso3 == "KEN").Name);
+        Assert.Equal(options.Select(o => o.Name).Order(StringComparer.Create(CultureInfo.GetCultureInfo(culture), CompareOptions.IgnoreCase)), options.Select(o => o.Name));
+
+        var response = await reviewer.PostFormAsync("/reports", "/reports/exports", new Dictionary<string, string>
+        {
+            ["Kind"] = "Country", ["CycleId"] = cycle.ToString(), ["RegionCode"] = "", ["CountryIso3"] = "KEN", ["Format"] = "Excel", ["Language"] = culture,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var export = await reviewer.GetStringAsync(response.Headers.Location!.OriginalString + $"?culture={culture}&ui-culture={culture}");
+        Assert.Contains(kenya, export);
+        Assert.DoesNotContain("Kenya", export);
     }
 
     [Fact]

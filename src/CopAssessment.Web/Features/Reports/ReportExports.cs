@@ -9,7 +9,7 @@ public sealed record ExportView(Guid Id, ReportKind Kind, int CycleId, string Cy
     ReportFormat Format, string Language, ExportStatus Status, int Progress, string? Error, string? FileName,
     DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset? ExpiresAt)
 {
-    /// <summary>The country's or region's name (English, as stored), not its code.</summary>
+    /// <summary>The country's name in the reader's language, or the region's (English, as stored, translated by <see cref="Title"/>), not its code.</summary>
     public string? SubjectName { get; init; }
 
     /// <summary>"Country scorecard · Kenya", "Regional stocktaking · Africa", "Global stocktaking".</summary>
@@ -23,7 +23,7 @@ public readonly record struct ExportRequestOutcome(Guid? Id, bool UnknownRegion 
 
 /// <summary>Requests, scoping and generation of background report exports.</summary>
 public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelReportWriter excel, IServiceProvider services,
-    ReportingOptions options, ISchedulerFactory schedulers, ILogger<ReportExports> logger)
+    ReportingOptions options, ISchedulerFactory schedulers, PlaceNames places, ILogger<ReportExports> logger)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
@@ -54,13 +54,19 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
     }
 
     /// <summary>The export if the caller may see its scope; otherwise null (404).</summary>
-    public async Task<ExportView?> FindAsync(Guid id, UserScope caller)
-    {
-        return await Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id)).SingleOrDefaultAsync();
-    }
+    public async Task<ExportView?> FindAsync(Guid id, UserScope caller) =>
+        (await InReadersLanguageAsync(await Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.Id == id)).ToListAsync())).SingleOrDefault();
 
-    public Task<List<ExportView>> RecentAsync(UserScope caller, string requestedBy) =>
-        Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)).ToListAsync();
+    public async Task<List<ExportView>> RecentAsync(UserScope caller, string requestedBy) => await InReadersLanguageAsync(
+        await Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)).ToListAsync());
+
+    /// <summary>A country scorecard's export is titled with the country's name in the reader's language.</summary>
+    private async Task<List<ExportView>> InReadersLanguageAsync(List<ExportView> views)
+    {
+        if (!views.Any(v => v.CountryIso3 is not null)) return views;
+        var names = await places.CountriesAsync();
+        return [.. views.Select(v => v.CountryIso3 is { } iso3 ? v with { SubjectName = names.GetValueOrDefault(iso3, iso3) } : v)];
+    }
 
     /// <summary>Exports as the pages show them: with their cycle's name and their country's or region's name.</summary>
     private IQueryable<ExportView> Views(IQueryable<ReportExport> exports) =>
