@@ -66,7 +66,9 @@ public class LocalisedReportTests(CopAppFactory app)
         }
         AssertNoneOf(forbidden, Unquoted(printed), $"{language} pdf");
 
-        using var workbook = ExcelReportTests.Open(await ReportsWebTests.ExportAsync(app, reviewer, cycle.Value, "Global", "", "Excel", language));
+        var xlsx = await ReportsWebTests.ExportAsync(app, reviewer, cycle.Value, "Global", "", "Excel", language);
+        await File.WriteAllBytesAsync(Path.Combine(ReportTestData.ArtifactsDirectory(), $"global-{language}.xlsx"), xlsx);
+        using var workbook = ExcelReportTests.Open(xlsx);
         var sheets = ExcelReportTests.SheetNames(workbook);
         var texts = sheets.Concat(sheets.SelectMany(n => ExcelReportTests.Read(workbook, n).AllTexts()))
             .Append(workbook.PackageProperties.Title ?? "").ToList();

@@ -128,6 +128,10 @@ public static class LabelExtensions
     /// Pages and the reports (through <see cref="Reporting.ReportData.RegionName"/>) all show regions this way.
     /// </summary>
     public static LocalizedString Region(this IStringLocalizer L, string storedName) => L[storedName];
+
+    /// <summary>Regions for a picker: each named as <see cref="Region"/> names it, in the reader's order (ICU collation).</summary>
+    public static IReadOnlyList<(string Code, string Name)> RegionsInOrder(this IStringLocalizer L, IEnumerable<(string Code, string Name)> regions) =>
+        [.. regions.Select(r => (r.Code, L.Region(r.Name).Value)).OrderBy(r => r.Item2, PlaceNames.Collation())];
     public static LocalizedString Label(this IStringLocalizer L, ReportKind kind) => L[Labels.Of(kind)];
     public static string Label(this IStringLocalizer L, ReportFormat format) => Labels.Of(format);
     public static LocalizedString AuditAction(this IStringLocalizer L, string action) => L[Labels.AuditAction(action)];
