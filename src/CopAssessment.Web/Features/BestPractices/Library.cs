@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Npgsql;
 using NpgsqlTypes;
@@ -55,7 +56,7 @@ public sealed record LibraryResult(LibraryQuery Query, IReadOnlyList<LibraryItem
 /// the generated "SearchDocument" column, ts_headline only for the rows of the page. Written as SQL
 /// because the search column is not part of the EF model (decision 0004).
 /// </summary>
-public sealed class LibrarySearch(CopDbContext db)
+public sealed partial class LibrarySearch(CopDbContext db)
 {
     // Unusual markers that no text contains; after the whole snippet is encoded, their encoded form
     // (and only that) becomes <mark> tags.
@@ -66,12 +67,15 @@ public sealed class LibrarySearch(CopDbContext db)
     private static readonly string EncodedStop = Encoder.Encode(StopMarker);
 
     /// <summary>
-    /// The person's words as a query (web-search syntax: quotes, OR, -word) in which every word also
-    /// matches as a prefix: the search configuration does not stem (the library is in four languages), so
-    /// "école" must still find "écoles" and "protect" find "protection".
+    /// The person's words as a query (web-search syntax: quotes, OR, -word), built in SQL
+    /// (LibrarySearchSchema): every word matches as a prefix in any practice ("école" finds "écoles",
+    /// Chinese characters as a phrase), or by its stem in a practice of that stem's language ("детей"
+    /// finds "дети"). The reader need not know the practice's language.
     /// </summary>
-    private const string TsQuery =
-        """regexp_replace(websearch_to_tsquery('public.cop_unaccent', @q)::text, '''([^'']+)''', '''\1'':*', 'g')::tsquery""";
+    private const string TsQuery = "public.cop_library_query(@q)";
+
+    /// <summary>Rank weights D, C, B, A: D is only the document's language marker, which must not count.</summary>
+    private const string RankWeights = "'{0, 0.2, 0.4, 1.0}'::real[]";
 
     public Task<LibraryResult> SearchAsync(LibraryQuery query, CancellationToken cancellationToken = default) =>
         RunAsync(query, (query.CurrentPage - 1) * LibraryQuery.PageSize, LibraryQuery.PageSize, snippets: true, cancellationToken);
@@ -102,11 +106,10 @@ public sealed class LibrarySearch(CopDbContext db)
         if (query.Language is not null) Filter("v.\"Language\" = @language", "language", query.Language);
 
         var from = $"FROM \"BestPractices\" p JOIN \"BestPracticeVersions\" v ON v.\"Id\" = p.\"PublishedVersionId\" WHERE {where}";
-        var rank = text is null ? "0::real" : $"ts_rank(v.\"SearchDocument\", {TsQuery})";
+        var rank = text is null ? "0::real" : $"ts_rank({RankWeights}, v.\"SearchDocument\", {TsQuery})";
         var order = text is null ? "v.\"ReviewedAt\" DESC, p.\"Id\" DESC" : "rank DESC, v.\"ReviewedAt\" DESC, p.\"Id\" DESC";
         var headline = text is not null && snippets
-            ? $"ts_headline('public.cop_unaccent', page.\"Description\" || E'\\n' || page.\"Results\", {TsQuery}, " +
-              $"'StartSel=\"{StartMarker}\", StopSel=\"{StopMarker}\", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')"
+            ? $"public.cop_library_headline(page.\"Language\", page.\"Description\" || E'\\n' || page.\"Results\", @q, '{StartMarker}', '{StopMarker}')"
             : "NULL::text";
         // One pass: the window count gives the total of the filtered set beside the page, so the
         // matching rows are found (and their documents read) once, not twice.
@@ -142,7 +145,7 @@ public sealed class LibrarySearch(CopDbContext db)
                     NullableInt(reader, 8), NullableInt(reader, 9), reader.GetString(10),
                     reader.IsDBNull(11) ? default : reader.GetFieldValue<DateTimeOffset>(11),
                     reader.IsDBNull(12) ? default : reader.GetFieldValue<DateTimeOffset>(12),
-                    reader.GetFloat(13), reader.IsDBNull(14) ? null : Highlight(reader.GetString(14))));
+                    reader.GetFloat(13), reader.IsDBNull(14) ? null : Highlight(reader.GetString(14), text)));
             }
             await reader.DisposeAsync();
             // A page past the end has no rows to carry the total: count separately only then.
@@ -164,7 +167,26 @@ public sealed class LibrarySearch(CopDbContext db)
 
     private static int? NullableInt(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
-    /// <summary>Encodes the whole snippet, then turns only our own markers into &lt;mark&gt;.</summary>
-    public static string Highlight(string headline) =>
-        Encoder.Encode(headline.Replace('\n', ' ')).Replace(EncodedStart, "<mark>").Replace(EncodedStop, "</mark>");
+    /// <summary>
+    /// Encodes the whole snippet, then turns only our own markers into &lt;mark&gt;. Chinese characters are
+    /// words of their own in the search (zero-width spaces around each, removed here), so the snippet marks
+    /// each matching character: adjacent marks join, and a marked run of Chinese characters stays marked only
+    /// where it holds a run of the query, not where one of its characters stands alone.
+    /// </summary>
+    public static string Highlight(string headline, string? query = null)
+    {
+        var text = headline.Replace("\u200B", "", StringComparison.Ordinal).Replace('\n', ' ').Replace(StopMarker + StartMarker, "", StringComparison.Ordinal);
+        var runs = query is null ? [] : HanRun().Matches(query).Select(m => m.Value).ToArray();
+        text = MarkedText().Replace(text, m =>
+            !HanRun().IsMatch(m.Groups[1].Value) || runs.Any(r => m.Groups[1].Value.Contains(r, StringComparison.Ordinal)) ? m.Value : m.Groups[1].Value);
+        return Encoder.Encode(text).Replace(EncodedStart, "<mark>").Replace(EncodedStop, "</mark>");
+    }
+
+    // The Han ranges of cop_cjk_split: CJK unified ideographs, extension A, compatibility ideographs, and
+    // extensions B and later (as UTF-16 surrogate pairs).
+    [GeneratedRegex(@"(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD884][\uDC00-\uDFFF])+")]
+    private static partial Regex HanRun();
+
+    [GeneratedRegex(StartMarker + "(.*?)" + StopMarker, RegexOptions.Singleline)]
+    private static partial Regex MarkedText();
 }
