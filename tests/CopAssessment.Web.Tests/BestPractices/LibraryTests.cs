@@ -192,13 +192,16 @@ public partial class LibraryTests(CopAppFactory app)
     }
 
     [Fact]
-    public async Task Demo_library_has_at_least_sixty_practices_in_four_languages()
+    public async Task Demo_library_has_at_least_sixty_practices_in_six_languages()
     {
         var html = await app.CreateClient().GetStringAsync("/best-practices");
         var total = int.Parse(CountText().Match(html).Groups[1].Value);
         Assert.True(total >= 60, $"{total} practices");
-        foreach (var language in new[] { "en", "fr", "ar", "es" })
+        foreach (var language in new[] { "en", "fr", "ar", "es", "ru", "zh" })
             Assert.DoesNotContain(">0 practices found", await app.CreateClient().GetStringAsync("/best-practices?language=" + language));
+        // Written in their language, country name included, and found by a query in it.
+        Assert.Contains("中国：每所小学开设网络安全课", await app.CreateClient().GetStringAsync("/best-practices?language=zh&q=" + Uri.EscapeDataString("网络安全")));
+        Assert.DoesNotContain(">0 practices found", await app.CreateClient().GetStringAsync("/best-practices?language=ru&q=" + Uri.EscapeDataString("дети")));
     }
 
     [GeneratedRegex(@"<h2 class=""h5 mb-1""><a href=""/best-practices/(\d+)"">")]

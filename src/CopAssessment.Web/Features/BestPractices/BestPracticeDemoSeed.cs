@@ -4,8 +4,9 @@ namespace CopAssessment.Web.Features.BestPractices;
 
 /// <summary>
 /// Demo library: published practices in every region, stakeholder group and language (English, French,
-/// Arabic, Spanish), plus a few in each moderation state. Deterministic (fixed seed, fixed dates) and
-/// written once: skipped when any practice exists.
+/// Arabic, Spanish, Russian, Chinese), plus a few in each moderation state. Russian practices come from
+/// CIS countries and Chinese ones from China.
+/// Deterministic (fixed seed, fixed dates) and written once: skipped when any practice exists.
 /// </summary>
 public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, ILogger<BestPracticeDemoSeed> logger) : IDemoSeed
 {
@@ -33,7 +34,12 @@ public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog c
             {
                 var theme = themes[i % themes.Count];
                 var region = regions[n % regions.Length];
-                var pool = byRegion[region];
+                var pool = language switch
+                {
+                    "ru" when byRegion.TryGetValue("CIS", out var cis) => cis,
+                    "zh" when countries.Find(c => c.Iso3 == "CHN") is { } china => [china],
+                    _ => byRegion[region],
+                };
                 var country = pool[random.Next(pool.Count)];
                 var group = Vocabulary.StakeholderGroups[n % Vocabulary.StakeholderGroups.Count].Code;
                 var audiences = Vocabulary.Audiences.Where((_, k) => (n + k) % 3 != 0 || k == n % 4).Select(a => a.Code).ToList();
