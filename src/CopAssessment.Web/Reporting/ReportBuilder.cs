@@ -24,6 +24,8 @@ public sealed record ReportRequest
     public string? CountryIso3 { get; init; }
     public required string Title { get; init; }
     public required string CycleName { get; init; }
+    /// <summary>The cycle's first title, for file names (null: <see cref="CycleName"/>).</summary>
+    public string? CycleFileName { get; init; }
     public required QuestionnaireDefinition Definition { get; init; }
     public required string VersionLabel { get; init; }
     public required PublicationMode Policy { get; init; }
@@ -90,6 +92,7 @@ public static class ReportBuilder
             Kind = request.Kind,
             RegionCode = region,
             CycleName = request.CycleName,
+            CycleFileName = request.CycleFileName ?? request.CycleName,
             Definition = request.Definition,
             VersionLabel = request.VersionLabel,
             Policy = request.Policy,

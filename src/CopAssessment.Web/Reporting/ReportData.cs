@@ -66,7 +66,16 @@ public sealed record ReportData
     public required ReportKind Kind { get; init; }
     /// <summary>The region of a regional report, or of the country of a scorecard.</summary>
     public string? RegionCode { get; init; }
+    /// <summary>The cycle's title in the report's language.</summary>
     public required string CycleName { get; init; }
+
+    /// <summary>
+    /// <see cref="CycleName"/> for a workbook cell: isolated in right-to-left workbooks, where a cell may take the
+    /// sheet's direction and show "2026 stocktaking" as "stocktaking 2026".
+    /// </summary>
+    public string CycleNameCell => IsRightToLeft ? Bidi.Isolate(CycleName) : CycleName;
+    /// <summary>The cycle's first title: file names are the same whatever the report's language.</summary>
+    public string? CycleFileName { get; init; }
     public required QuestionnaireDefinition Definition { get; init; }
     public required string VersionLabel { get; init; }
     public required PublicationMode Policy { get; init; }

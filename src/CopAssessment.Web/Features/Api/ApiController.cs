@@ -5,7 +5,10 @@ using CopAssessment.Web.Features.Reports;
 
 namespace CopAssessment.Web.Features.Api;
 
-public sealed record CycleDto(int Id, string Name, string Status, string QuestionnaireKey, string QuestionnaireVersion, string PublicationPolicy);
+/// <param name="Name">The first title given, shown in any language without its own.</param>
+/// <param name="Titles">The titles given per language (en, fr, ar, es, ru, zh-Hans); a missing language reads <paramref name="Name"/>.</param>
+public sealed record CycleDto(int Id, string Name, string Status, string QuestionnaireKey, string QuestionnaireVersion, string PublicationPolicy,
+    IReadOnlyDictionary<string, string> Titles);
 
 /// <param name="Mean">0–100, unrounded; null when there is no score or, anonymised, fewer than three countries.</param>
 public sealed record StatisticsDto(int N, double? Mean, double? Median, double? Min, double? Max, bool Suppressed, IReadOnlyDictionary<string, int>? Stages);
@@ -47,9 +50,11 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
 {
     [HttpGet("")]
     public async Task<IReadOnlyList<CycleDto>> Cycles() =>
-        await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status != Domain.Workflow.CycleStatus.Planned).OrderByDescending(c => c.OpensOn)
-            .Select(c => new CycleDto(c.Id, c.Name, c.Status.ToString(), c.QuestionnaireVersion!.Key, c.QuestionnaireVersion.Label, c.PublicationPolicy.ToString()))
-            .ToListAsync();
+        [.. (await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status != Domain.Workflow.CycleStatus.Planned).OrderByDescending(c => c.OpensOn)
+            .Select(c => new { c.Id, c.Name, c.Status, c.QuestionnaireVersion!.Key, c.QuestionnaireVersion.Label, c.PublicationPolicy, c.Titles })
+            .ToListAsync())
+            .Select(c => new CycleDto(c.Id, c.Name, c.Status.ToString(), c.Key, c.Label, c.PublicationPolicy.ToString(),
+                c.Titles.OrderBy(t => Array.IndexOf(LocalizationSetup.Cultures, t.Language)).ToDictionary(t => t.Language, t => t.Title)))];
 
     [HttpGet("{cycleId:int}/scores")]
     [ProducesResponseType<ScoresDto>(StatusCodes.Status200OK)]

@@ -7,7 +7,7 @@ namespace CopAssessment.Web.Features.Assessments;
 /// A focal point sees the country's submission for each open cycle: status, completeness per section, days to
 /// the deadline, open comments and the provisional score.
 /// </summary>
-public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, IStringLocalizer<Ui> L) : IDashboardCards
+public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles cycleTitles, IStringLocalizer<Ui> L) : IDashboardCards
 {
     public async Task<IReadOnlyList<DashboardCard>> GetAsync(ClaimsPrincipal user, UserScope scope)
     {
@@ -15,10 +15,11 @@ public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatal
         if (scope.Kind != ScopeKind.Country) return cards;
         var openThreads = db.Set<ReviewComment>().Where(ReviewComment.OpenThread);
         var submissions = await db.Set<Submission>().AsNoTracking().VisibleTo(scope).Where(s => s.Cycle!.Status == CycleStatus.Open)
-            .Select(s => new { s.Id, s.Status, s.ScoreSnapshot, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name, s.CountryIso3,
+            .Select(s => new { s.Id, s.CycleId, s.Status, s.ScoreSnapshot, s.Cycle!.Name, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId, CountryName = s.Country!.Name, s.CountryIso3,
                 OpenComments = openThreads.Count(c => c.SubmissionId == s.Id) })
             .ToListAsync();
         var culture = CultureInfo.CurrentUICulture.Name;
+        var titles = submissions.Count == 0 ? null : await cycleTitles.InLanguageAsync();
         foreach (var s in submissions)
         {
             var definition = await catalog.GetDefinitionAsync(s.QuestionnaireVersionId);
@@ -35,7 +36,8 @@ public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatal
                 shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
                     : L["Provisional overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)],
                 perDomain]);
-            cards.Add(new DashboardCard($"{await places.CountryAsync(s.CountryIso3)} · {s.Name}", text, Links.Assessment(s.Id),
+            // The title is plain text: the cycle's is isolated so that "2026 stocktaking" keeps its order in Arabic.
+            cards.Add(new DashboardCard($"{await places.CountryAsync(s.CountryIso3)} · {Bidi.Isolate(titles!.GetValueOrDefault(s.CycleId, s.Name))}", text, Links.Assessment(s.Id),
                 SubmissionWorkflow.CanEditAnswers(s.Status, CycleStatus.Open) ? L["Continue the assessment"] : L["View the assessment"]));
         }
         return cards;

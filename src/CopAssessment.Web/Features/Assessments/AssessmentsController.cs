@@ -9,7 +9,8 @@ public class AssessmentsController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] CopDbContext db, [FromServices] UserScope scope, [FromServices] QuestionnaireCatalog catalog,
-        [FromServices] PlaceNames places) => View("Index", await SubmissionList.LoadAsync(db, scope, catalog, places));
+        [FromServices] PlaceNames places, [FromServices] CycleTitles cycleTitles) =>
+        View("Index", await SubmissionList.LoadAsync(db, scope, catalog, places, cycleTitles));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Overview(int id, [FromServices] Overview overview) => this.Result(await overview.ShowAsync(id, User), "Overview");

@@ -9,13 +9,14 @@ public static class SubmissionList
 {
     public const int MaxRows = 500;
 
-    public static async Task<List<SubmissionRow>> LoadAsync(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog, PlaceNames places)
+    public static async Task<List<SubmissionRow>> LoadAsync(CopDbContext db, UserScope scope, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles cycleTitles)
     {
         var names = await places.CountriesAsync();
+        var titles = await cycleTitles.InLanguageAsync();
         var submissions = await db.Set<Submission>().VisibleTo(scope)
             .Where(s => s.Cycle!.Status == CycleStatus.Open || s.Cycle.Status == CycleStatus.Closed)
             .OrderByDescending(s => s.Cycle!.Deadline).ThenBy(s => s.Country!.Name).Take(MaxRows)
-            .Select(s => new { s.Id, CycleName = s.Cycle!.Name, CountryName = s.Country!.Name, s.CountryIso3, s.Status, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId })
+            .Select(s => new { s.Id, s.CycleId, CycleName = s.Cycle!.Name, CountryName = s.Country!.Name, s.CountryIso3, s.Status, s.Cycle.Deadline, s.Cycle.QuestionnaireVersionId })
             .ToListAsync();
         // Every listed submission's answers in one query, not one per row.
         var ids = submissions.Select(s => s.Id).ToList();
@@ -26,7 +27,7 @@ public static class SubmissionList
         {
             var values = answers[s.Id].ToDictionary(a => a.QuestionKey, a => AnswerJson.Parse(a.Value), StringComparer.Ordinal);
             var progress = ScoringEngine.Score(await catalog.GetDefinitionAsync(s.QuestionnaireVersionId), values, ScoringMode.Provisional).Completeness;
-            rows.Add(new SubmissionRow(s.Id, s.CycleName, names.GetValueOrDefault(s.CountryIso3, s.CountryName), s.CountryIso3, s.Status, s.Deadline, progress));
+            rows.Add(new SubmissionRow(s.Id, titles.GetValueOrDefault(s.CycleId, s.CycleName), names.GetValueOrDefault(s.CountryIso3, s.CountryName), s.CountryIso3, s.Status, s.Deadline, progress));
         }
         return rows;
     }

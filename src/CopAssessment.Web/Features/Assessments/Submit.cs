@@ -71,8 +71,8 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         var result = workflow.Apply(context, user, SubmissionAction.Submit, null);
         if (!result.Succeeded) return ([], result.Error);
         await workflow.NotifyRoleAsync(Roles.Reviewer, L => (
-            L["Assessment submitted: {0} ({1})", context.CountryName, context.Cycle.Name],
-            $"{L["{0} submitted its assessment for {1}.", context.CountryName, context.Cycle.Name]}\n\n{L["Review it: {0}", workflow.Link(Links.Review(context.Id))]}\n"));
+            L["Assessment submitted: {0} ({1})", context.CountryName, Bidi.Isolate(context.CycleTitle)],
+            $"{L["{0} submitted its assessment for {1}.", context.CountryName, Bidi.Isolate(context.CycleTitle)]}\n\n{L["Review it: {0}", workflow.Link(Links.Review(context.Id))]}\n"));
         result = await workflow.SaveAsync();
         if (!result.Succeeded) return ([], result.Error);
         await transaction.CommitAsync();

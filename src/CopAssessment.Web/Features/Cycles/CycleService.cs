@@ -4,9 +4,19 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace CopAssessment.Web.Features.Cycles;
 
-public sealed class CycleInput
+/// <summary>A cycle's titles as the form sends them: the first, and one per language (empty: the first is shown).</summary>
+public interface ICycleTitlesInput
+{
+    string? Name { get; }
+
+    /// <summary>Culture (<see cref="LocalizationSetup.Cultures"/>) → title.</summary>
+    Dictionary<string, string?> Titles { get; }
+}
+
+public sealed class CycleInput : ICycleTitlesInput
 {
     public string? Name { get; set; }
+    public Dictionary<string, string?> Titles { get; set; } = [];
     public int QuestionnaireVersionId { get; set; }
     public DateOnly? OpensOn { get; set; }
     public DateOnly? Deadline { get; set; }
@@ -44,11 +54,44 @@ public sealed class DeadlineInputValidator : AbstractValidator<DeadlineInput>
     }
 }
 
-public sealed class CycleInputValidator : AbstractValidator<CycleInput>
+/// <summary>The titles of a cycle being created or edited (<see cref="CyclesController.Edit(int)"/>).</summary>
+public sealed class TitlesInput : ICycleTitlesInput
 {
-    public CycleInputValidator(Microsoft.Extensions.Localization.IStringLocalizer L, IReadOnlySet<int> versions)
+    public string? Name { get; set; }
+    public Dictionary<string, string?> Titles { get; set; } = [];
+
+    /// <summary>The cycle's row version when the form was read: another administrator's change since then wins.</summary>
+    public uint Version { get; set; }
+}
+
+/// <summary>The first title is required; each language's is optional, within the same length; only the product's languages.</summary>
+public sealed class CycleTitlesValidator : AbstractValidator<ICycleTitlesInput>
+{
+    public CycleTitlesValidator(IStringLocalizer L)
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage(L["Enter a name."]).MaximumLength(TextLimits.CycleName).WithMessage(L["Use at most {0} characters.", TextLimits.CycleName]);
+        RuleFor(c => c.Titles).Custom((titles, context) =>
+        {
+            foreach (var (language, title) in titles)
+            {
+                // Keyed by the field's name, so the message shows beside it; an unknown language has no field: the form's summary.
+                if (!LocalizationSetup.Cultures.Contains(language)) context.AddFailure("", L["Titles can be given only in the languages of the form."]);
+                else if (title?.Trim().Length > TextLimits.CycleName) context.AddFailure($"Titles[{language}]", L["Use at most {0} characters.", TextLimits.CycleName]);
+            }
+        });
+    }
+}
+
+public sealed class TitlesInputValidator : AbstractValidator<TitlesInput>
+{
+    public TitlesInputValidator(IStringLocalizer L) => Include(new CycleTitlesValidator(L));
+}
+
+public sealed class CycleInputValidator : AbstractValidator<CycleInput>
+{
+    public CycleInputValidator(IStringLocalizer L, IReadOnlySet<int> versions)
+    {
+        Include(new CycleTitlesValidator(L));
         RuleFor(c => c.QuestionnaireVersionId).Must(versions.Contains).WithMessage(L["Choose a questionnaire version."]);
         RuleFor(c => c.OpensOn).NotNull().WithMessage(L["Enter the opening date."]);
         RuleFor(c => c.Deadline).NotNull().WithMessage(L["Enter the deadline."])
@@ -69,11 +112,58 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         {
             Name = input.Name!.Trim(), QuestionnaireVersionId = input.QuestionnaireVersionId, OpensOn = input.OpensOn!.Value,
             Deadline = EndOfDay(input.Deadline!.Value), PublicationPolicy = input.PublicationPolicy,
+            Titles = [.. Given(input).Select(t => new CycleTitle { Language = t.Key, Title = t.Value })],
         };
         db.Set<AssessmentCycle>().Add(cycle);
-        audit.Record("cycle-created", cycle.Name, $"questionnaire version {cycle.QuestionnaireVersionId}, deadline {input.Deadline:yyyy-MM-dd}, {cycle.PublicationPolicy}");
+        audit.Record("cycle-created", cycle.Name, $"questionnaire version {cycle.QuestionnaireVersionId}, deadline {input.Deadline:yyyy-MM-dd}, {cycle.PublicationPolicy}"
+            + string.Concat(cycle.Titles.Select(t => $"; {t.Language}: {t.Title}")));
         await db.SaveChangesAsync();
         return cycle;
+    }
+
+    /// <summary>The titles given, trimmed, in the order of the languages; an empty one is no title (the first is shown).</summary>
+    private static Dictionary<string, string> Given(ICycleTitlesInput input) => LocalizationSetup.Cultures
+        .Select(c => (Language: c, Title: input.Titles.GetValueOrDefault(c)?.Trim()))
+        .Where(t => !string.IsNullOrEmpty(t.Title)).ToDictionary(t => t.Language, t => t.Title!);
+
+    /// <summary>
+    /// Null on success, otherwise why the change is refused and which field it is about ("": the whole form). The old and new titles go to the audit trail, the
+    /// cycle's history. The cycle's row is written even when only a language's title changed, so its row version
+    /// catches two administrators editing the titles at once.
+    /// </summary>
+    public async Task<(string Field, string Message)?> ChangeTitlesAsync(AssessmentCycle cycle, TitlesInput input)
+    {
+        var name = input.Name!.Trim();
+        if (name != cycle.Name && await db.Set<AssessmentCycle>().AnyAsync(c => c.Name == name && c.Id != cycle.Id))
+            return (nameof(input.Name), L["A cycle with this name exists already."]);
+        var given = Given(input);
+        var changes = new List<string>();
+        if (name != cycle.Name) changes.Add($"name: {cycle.Name} → {name}");
+        foreach (var language in LocalizationSetup.Cultures)
+        {
+            var old = cycle.Titles.FirstOrDefault(t => t.Language == language);
+            var now = given.GetValueOrDefault(language);
+            if (old?.Title == now) continue;
+            changes.Add($"{language}: {old?.Title ?? "—"} → {now ?? "—"}");
+            if (old is null) cycle.Titles.Add(new CycleTitle { Language = language, Title = now! });
+            else if (now is null) cycle.Titles.Remove(old);
+            else old.Title = now;
+        }
+        if (changes.Count == 0) return null;
+        audit.Record("cycle-titles-changed", cycle.Name, string.Join("; ", changes));
+        cycle.Name = name;
+        var entry = db.Entry(cycle);
+        entry.Property(c => c.Version).OriginalValue = input.Version;
+        entry.Property(c => c.Name).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ("", L["The cycle changed at the same time. Reload the page and try again."]);
+        }
+        return null;
     }
 
     /// <summary>One set-based insert: a draft for every Member State that does not have one in the cycle yet.</summary>

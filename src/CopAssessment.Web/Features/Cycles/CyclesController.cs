@@ -15,19 +15,25 @@ public sealed record CyclesPage(IReadOnlyList<CycleRow> Rows, CycleRefusal? Refu
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/cycles")]
-public class CyclesController(CopDbContext db, CycleService cycles, IStringLocalizer<Ui> L) : Controller
+public class CyclesController(CopDbContext db, CycleService cycles, CycleTitles titles, IStringLocalizer<Ui> L) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Index", new CyclesPage(await RowsAsync()));
 
-    private Task<List<CycleRow>> RowsAsync() => db.Set<AssessmentCycle>().AsNoTracking()
+    /// <summary>The cycles, each under its title in the administrator's language.</summary>
+    private async Task<List<CycleRow>> RowsAsync()
+    {
+        var inLanguage = await titles.InLanguageAsync();
+        return [.. (await RowsQuery().ToListAsync()).Select(r => r with { Name = inLanguage.GetValueOrDefault(r.Id, r.Name) })];
+    }
+
+    private IQueryable<CycleRow> RowsQuery() => db.Set<AssessmentCycle>().AsNoTracking()
         .OrderByDescending(c => c.Deadline)
         .Select(c => new CycleRow(c.Id, c.Name, c.QuestionnaireVersion!.Key + " " + c.QuestionnaireVersion.Label + " (v" + c.QuestionnaireVersion.Number + ")",
             c.OpensOn, c.Deadline, c.PublicationPolicy, c.Status,
             db.Set<Submission>().Count(s => s.CycleId == c.Id),
             db.Set<Submission>().Count(s => s.CycleId == c.Id && s.Status != SubmissionStatus.Draft),
-            db.Set<Submission>().Count(s => s.CycleId == c.Id && (s.Status == SubmissionStatus.Validated || s.Status == SubmissionStatus.Published))))
-        .ToListAsync();
+            db.Set<Submission>().Count(s => s.CycleId == c.Id && (s.Status == SubmissionStatus.Validated || s.Status == SubmissionStatus.Published))));
 
     /// <summary>The list again with the message beside the refused field; 422 says nothing changed.</summary>
     private async Task<IActionResult> Refused(int id, string field, string message)
@@ -65,7 +71,7 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
         var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
         if (cycle is null) return NotFound();
         var error = await cycles.ApplyAsync(cycle, Enum.Parse<CycleAction>(change, ignoreCase: true));
-        TempData["Message"] = error ?? L["{0}: {1}.", cycle.Name, L[cycle.Status.ToString()]].Value;
+        TempData["Message"] = error ?? L["{0}: {1}.", Bidi.Isolate(await titles.OfAsync(id)), L[cycle.Status.ToString()]].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -76,8 +82,38 @@ public class CyclesController(CopDbContext db, CycleService cycles, IStringLocal
         if (cycle is null) return NotFound();
         if (new PolicyInputValidator(L).Validate(input) is { IsValid: false } invalid) return await Refused(id, "policy", invalid.Errors[0].ErrorMessage);
         var error = await cycles.ChangePolicyAsync(cycle, input.Policy!.Value);
-        TempData["Message"] = error ?? L["{0}: publication policy set to \"{1}\".", cycle.Name, L[PolicyLabel(cycle.PublicationPolicy)]].Value;
+        TempData["Message"] = error ?? L["{0}: publication policy set to \"{1}\".", Bidi.Isolate(await titles.OfAsync(id)), L[PolicyLabel(cycle.PublicationPolicy)]].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var cycle = await db.Set<AssessmentCycle>().AsNoTracking().Include(c => c.Titles).SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        return View("Edit", new TitlesInput
+        {
+            Name = cycle.Name, Version = cycle.Version,
+            Titles = cycle.Titles.ToDictionary(t => t.Language, t => (string?)t.Title),
+        });
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, TitlesInput input)
+    {
+        var cycle = await db.Set<AssessmentCycle>().Include(c => c.Titles).SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        if (new TitlesInputValidator(L).Validate(input).AddTo(ModelState))
+        {
+            if (await cycles.ChangeTitlesAsync(cycle, input) is not { } refusal)
+            {
+                TempData["Message"] = L["Titles saved."].Value;
+                return RedirectToAction(nameof(Index));
+            }
+            ModelState.AddModelError(refusal.Field, refusal.Message);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Edit", input);
     }
 
     /// <summary>The policy as administrators read it (the cycle list and the new-cycle form use the same words).</summary>

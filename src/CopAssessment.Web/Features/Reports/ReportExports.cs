@@ -22,7 +22,7 @@ public sealed record ExportView(Guid Id, ReportKind Kind, int CycleId, string Cy
 public readonly record struct ExportRequestOutcome(Guid? Id, bool UnknownRegion = false);
 
 /// <summary>Requests, scoping and generation of background report exports.</summary>
-public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelReportWriter excel, IServiceProvider services,
+public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelReportWriter excel, IServiceProvider services, CycleTitles cycleTitles,
     ReportingOptions options, ISchedulerFactory schedulers, PlaceNames places, ILogger<ReportExports> logger)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
@@ -60,12 +60,20 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
     public async Task<List<ExportView>> RecentAsync(UserScope caller, string requestedBy) => await InReadersLanguageAsync(
         await Views(db.Set<ReportExport>().VisibleTo(caller).Where(e => e.RequestedBy == requestedBy).OrderByDescending(e => e.RequestedAt).Take(20)).ToListAsync());
 
-    /// <summary>A country scorecard's export is titled with the country's name in the reader's language.</summary>
+    /// <summary>
+    /// In the reader's language: the cycles' titles, and a country scorecard's country name (an export in another
+    /// language keeps its page in the reader's).
+    /// </summary>
     private async Task<List<ExportView>> InReadersLanguageAsync(List<ExportView> views)
     {
-        if (!views.Any(v => v.CountryIso3 is not null)) return views;
-        var names = await places.CountriesAsync();
-        return [.. views.Select(v => v.CountryIso3 is { } iso3 ? v with { SubjectName = names.GetValueOrDefault(iso3, iso3) } : v)];
+        if (views.Count == 0) return views;
+        var titles = await cycleTitles.InLanguageAsync();
+        var names = views.Any(v => v.CountryIso3 is not null) ? await places.CountriesAsync() : null;
+        return [.. views.Select(v => v with
+        {
+            CycleName = titles.GetValueOrDefault(v.CycleId, v.CycleName),
+            SubjectName = v.CountryIso3 is { } iso3 ? names!.GetValueOrDefault(iso3, iso3) : v.SubjectName,
+        })];
     }
 
     /// <summary>Exports as the pages show them: with their cycle's name and their country's or region's name.</summary>
@@ -192,7 +200,7 @@ public sealed class ReportExports(CopDbContext db, ReportLoader loader, ExcelRep
             ReportKind.Regional => "regional-" + data.RegionCode!.ToLowerInvariant(),
             _ => "global",
         };
-        var cycle = new string(data.CycleName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var cycle = new string((data.CycleFileName ?? data.CycleName).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         return $"cop-{cycle}-{subject}-{data.Language}.{(format == ReportFormat.Excel ? "xlsx" : "pdf")}";
     }
 

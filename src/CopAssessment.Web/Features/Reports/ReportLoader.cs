@@ -24,7 +24,7 @@ public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCod
 /// (regional and global means), so results are read in the Secretariat's scope; what the report shows is
 /// limited by its own scope, checked against the caller first, and by the cycle's publication policy.
 /// </summary>
-public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleResults results, QuestionnaireCatalog catalog,
+public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleTitles cycleTitles, CycleResults results, QuestionnaireCatalog catalog,
     IServiceProvider services, IOptions<MailOptions> mail, IStringLocalizer<Ui> L)
 {
     public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
@@ -105,7 +105,9 @@ public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleResult
             RegionCode = report.RegionCode,
             CountryIso3 = report.CountryIso3,
             Title = ReportTitles.For(report.Kind, L, culture, subject),
-            CycleName = cycle.Name,
+            // The cycle's title in the report's language; the file name keeps the first title, the same in every language.
+            CycleName = await cycleTitles.OfAsync(cycle.Id, culture.Name) ?? cycle.Name,
+            CycleFileName = cycle.Name,
             Definition = figures.Definition,
             VersionLabel = cycle.VersionLabel,
             Policy = cycle.Policy,

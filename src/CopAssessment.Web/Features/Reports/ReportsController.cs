@@ -32,7 +32,7 @@ public sealed record ScorecardPageModel(int CycleId, ReportData Data);
 
 [Authorize(Policy = Policies.CountryData)]
 [Route("reports")]
-public sealed class ReportsController(CopDbContext db, ReportLoader loader, ReportExports exports, UserScope scope,
+public sealed class ReportsController(CopDbContext db, ReportLoader loader, ReportExports exports, UserScope scope, CycleTitles cycleTitles,
     ExcelReportWriter excel, IStringLocalizer<Ui> L, PlaceNames places) : Controller
 {
     private string Me => User.Identity?.Name ?? "";
@@ -115,7 +115,8 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
         var countries = await places.SortedAsync(await db.Countries.AsNoTracking().VisibleTo(scope).Select(c => c.Iso3).ToListAsync());
         if (request.CycleId == 0 && cycles.Count > 0) request.CycleId = cycles[0].Id;
         if (!canExportGlobal && request.Kind == ReportKind.Global) request.Kind = regions.Count > 0 ? ReportKind.Regional : ReportKind.Country;
-        return new ReportsIndexModel([.. cycles.Select(c => (c.Id, c.Name))], [.. regions.Select(r => (r.Code, r.Name))],
+        var titles = await cycleTitles.InLanguageAsync();
+        return new ReportsIndexModel([.. cycles.Select(c => (c.Id, titles.GetValueOrDefault(c.Id, c.Name)))], [.. regions.Select(r => (r.Code, r.Name))],
             [.. countries.Select(c => (c.Key, c.Value))], await exports.RecentAsync(scope, Me), request, canExportGlobal);
     }
 }

@@ -31,7 +31,7 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
     {
         var cycles = await db.Set<CopAssessment.Web.Data.Assessments.AssessmentCycle>().AsNoTracking()
             .Where(c => c.Status == CycleStatus.Open && c.Deadline > now)
-            .Select(c => new { c.Id, c.Name, c.Deadline }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.Name, c.Deadline, Titles = c.Titles.ToList() }).ToListAsync(cancellationToken);
         var queued = 0;
         var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
         foreach (var cycle in cycles)
@@ -41,12 +41,14 @@ public sealed class DeadlineReminders(CopDbContext db, IOptions<MailOptions> mai
             int? threshold = Thresholds.Where(t => daysLeft <= t).Select(t => (int?)t).LastOrDefault();
             if (threshold is null) continue;
             var deadline = cycle.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var titles = CycleTitles.AllLanguages(cycle.Name, cycle.Titles);
             // One insert per language, each to the focal points who read that language (English when not chosen).
             foreach (var language in LocalizationSetup.Cultures)
             {
+                var title = Bidi.Isolate(titles[language]);
                 var (subject, body) = outbox.InLanguage(language, L => (
-                    L.Plural(daysLeft, "Reminder: {0} closes in {1} day", "Reminder: {0} closes in {1} days", cycle.Name, daysLeft).Value,
-                    $"{L["The assessment of {0} for {1} has not been submitted yet. The deadline is {2}.", CountryMarker, cycle.Name, deadline]}\n\n{L["Continue it: {0}", LinkMarker]}\n"));
+                    L.Plural(daysLeft, "Reminder: {0} closes in {1} day", "Reminder: {0} closes in {1} days", title, daysLeft).Value,
+                    $"{L["The assessment of {0} for {1} has not been submitted yet. The deadline is {2}.", CountryMarker, title, deadline]}\n\n{L["Continue it: {0}", LinkMarker]}\n"));
                 var isDefault = language == LocalizationSetup.Cultures[0];
                 queued += await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO "OutboxMessages" ("To", "Subject", "Body", "DeduplicationKey", "CreatedAt", "NextAttemptAt", "Attempts")

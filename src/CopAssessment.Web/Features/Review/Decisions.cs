@@ -32,7 +32,7 @@ public sealed class Decisions(CopDbContext db, AssessmentAccess access, ReviewPa
             var result = workflow.Apply(context, user, SubmissionAction.Return, note);
             if (!result.Succeeded) return result;
             await workflow.NotifyFocalPointsAsync(context, L => (
-                L["Assessment returned for revision: {0}", context.Cycle.Name],
+                L["Assessment returned for revision: {0}", Bidi.Isolate(context.CycleTitle)],
                 $"{L.Plural(open, "The COP Secretariat returned the assessment of {0} for revision with {1} comment.", "The COP Secretariat returned the assessment of {0} for revision with {1} comments.", context.CountryName, open)}\n\n{note}\n\n{L["Open it: {0}", workflow.Link(Links.Assessment(context.Id))]}\n"));
             return await workflow.SaveAsync();
         });
@@ -46,7 +46,7 @@ public sealed class Decisions(CopDbContext db, AssessmentAccess access, ReviewPa
             context.Submission.ScoreSnapshot = ScoreSnapshot.Serialize(scorecard);
             context.Submission.ValidatedAt = DateTimeOffset.UtcNow;
             await workflow.NotifyFocalPointsAsync(context, L => (
-                L["Assessment validated: {0}", context.Cycle.Name],
+                L["Assessment validated: {0}", Bidi.Isolate(context.CycleTitle)],
                 $"{L["The COP Secretariat validated the assessment of {0}. Overall index: {1}.", context.CountryName, ScoreDisplay.Format(scorecard.Overall)]}\n\n{workflow.Link(Links.Assessment(context.Id))}\n"));
             return await workflow.SaveAsync();
         });
@@ -59,7 +59,7 @@ public sealed class Decisions(CopDbContext db, AssessmentAccess access, ReviewPa
             context.Submission.ScoreSnapshot = null;
             context.Submission.ValidatedAt = null;
             await workflow.NotifyFocalPointsAsync(context, L => (
-                L["Assessment reopened: {0}", context.Cycle.Name],
+                L["Assessment reopened: {0}", Bidi.Isolate(context.CycleTitle)],
                 $"{L["An administrator reopened the assessment of {0}: {1}", context.CountryName, reason ?? ""]}\n\n{workflow.Link(Links.Assessment(context.Id))}\n"));
             return await workflow.SaveAsync();
         });

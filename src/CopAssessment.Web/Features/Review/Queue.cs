@@ -1,6 +1,6 @@
 namespace CopAssessment.Web.Features.Review;
 
-public sealed record QueueRow(int Id, string CycleName, string Iso3, string CountryName, string Region, SubmissionStatus Status, DateTimeOffset? SubmittedAt, int OpenComments);
+public sealed record QueueRow(int Id, int CycleId, string CycleName, string Iso3, string CountryName, string Region, SubmissionStatus Status, DateTimeOffset? SubmittedAt, int OpenComments);
 
 /// <summary>The queue's filters as the form sends them (all optional; an empty status is the default queue).</summary>
 public sealed record QueueFilter(int? Cycle, string? Region, SubmissionStatus? Status, int? Age);
@@ -19,7 +19,7 @@ public sealed class QueueModel
 }
 
 /// <summary>What waits for the Secretariat: submissions of the cycles still reviewed, oldest submission first.</summary>
-public sealed class ReviewQueue(CopDbContext db, PlaceNames places)
+public sealed class ReviewQueue(CopDbContext db, PlaceNames places, CycleTitles cycleTitles)
 {
     public const int MaxRows = 500;
 
@@ -45,13 +45,14 @@ public sealed class ReviewQueue(CopDbContext db, PlaceNames places)
         }
         var openThreads = db.Set<ReviewComment>().Where(ReviewComment.OpenThread);
         var rows = await query.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Country!.Name).Take(MaxRows)
-            .Select(s => new QueueRow(s.Id, s.Cycle!.Name, s.CountryIso3, s.Country!.Name, s.Country.RegionCode, s.Status, s.SubmittedAt,
+            .Select(s => new QueueRow(s.Id, s.CycleId, s.Cycle!.Name, s.CountryIso3, s.Country!.Name, s.Country.RegionCode, s.Status, s.SubmittedAt,
                 openThreads.Count(c => c.SubmissionId == s.Id)))
             .ToListAsync();
         var names = await places.CountriesAsync();
-        rows = [.. rows.Select(r => r with { CountryName = names.GetValueOrDefault(r.Iso3, r.CountryName) })];
+        var titles = await cycleTitles.InLanguageAsync();
+        rows = [.. rows.Select(r => r with { CountryName = names.GetValueOrDefault(r.Iso3, r.CountryName), CycleName = titles.GetValueOrDefault(r.CycleId, r.CycleName) })];
         var cycles = (await db.Set<AssessmentCycle>().OrderByDescending(c => c.Deadline).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+            .Select(c => (c.Id, titles.GetValueOrDefault(c.Id, c.Name))).ToList();
         var regions = (await db.Regions.OrderBy(r => r.Name).Select(r => new { r.Code, r.Name }).ToListAsync()).Select(r => (r.Code, r.Name)).ToList();
         return new QueueModel
         {

@@ -5,7 +5,9 @@ namespace CopAssessment.Web.Features.Shared;
 
 /// <summary>A submission the caller may see, with its cycle and parsed questionnaire.</summary>
 /// <param name="CountryNames">The country's name in every language (<see cref="PlaceNames.AllLanguagesAsync"/>).</param>
-public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition, IReadOnlyDictionary<string, string> CountryNames)
+/// <param name="CycleTitles">The cycle's title in every language (<see cref="Infrastructure.Localization.CycleTitles.AllLanguages"/>).</param>
+public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cycle, QuestionnaireDefinition Definition,
+    IReadOnlyDictionary<string, string> CountryNames, IReadOnlyDictionary<string, string> CycleTitles)
 {
     public int Id => Submission.Id;
 
@@ -15,6 +17,9 @@ public sealed record SubmissionContext(Submission Submission, AssessmentCycle Cy
     /// switches the culture per language).
     /// </summary>
     public string CountryName => PlaceNames.InCurrentLanguage(CountryNames);
+
+    /// <summary>The cycle's title in the current UI language, like <see cref="CountryName"/>.</summary>
+    public string CycleTitle => Infrastructure.Localization.CycleTitles.InCurrentLanguage(CycleTitles);
 }
 
 /// <summary>
@@ -28,10 +33,10 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
     {
         var query = db.Set<Submission>().VisibleTo(scope).Where(s => s.Id == submissionId);
         if (!tracking) query = query.AsNoTracking();
-        var row = await query.Select(s => new { Submission = s, s.Cycle }).SingleOrDefaultAsync();
+        var row = await query.Select(s => new { Submission = s, s.Cycle, Titles = s.Cycle!.Titles.ToList() }).SingleOrDefaultAsync();
         if (row is null) return null;
         return new SubmissionContext(row.Submission, row.Cycle!, await catalog.GetDefinitionAsync(row.Cycle!.QuestionnaireVersionId),
-            await places.AllLanguagesAsync(row.Submission.CountryIso3));
+            await places.AllLanguagesAsync(row.Submission.CountryIso3), CycleTitles.AllLanguages(row.Cycle.Name, row.Titles));
     }
 
     public static Actor? ActorOf(ClaimsPrincipal user) =>

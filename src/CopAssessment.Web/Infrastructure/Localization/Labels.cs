@@ -86,6 +86,7 @@ public static class Labels
         ["cycle-publish"] = "Cycle published",
         ["cycle-deadline-extended"] = "Cycle deadline extended",
         ["cycle-policy-changed"] = "Cycle publication policy changed",
+        ["cycle-titles-changed"] = "Cycle titles changed",
         ["evidence-added"] = "Evidence added",
         ["evidence-removed"] = "Evidence removed",
         ["invitation-accepted"] = "Invitation accepted",

@@ -70,6 +70,7 @@ public static class LocalizationSetup
         builder.Services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<PlaceNames>();
+        builder.Services.AddScoped<CycleTitles>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.Select(CultureFor).ToList();

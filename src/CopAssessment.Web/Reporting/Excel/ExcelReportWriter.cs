@@ -83,7 +83,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         var stages = data.Definition.Stages;
         using var sheet = new SheetWriter(part, [28, 16, 14, 14, 16, 14, 14, 12, 12, 12, .. stages.Select(_ => 12d)], frozenRows: 0, rightToLeft: data.IsRightToLeft);
         sheet.Row(XCell.Str(data.Title, XStyle.Title));
-        sheet.Row(XCell.Str(L["Cycle"], XStyle.Label), data.CycleName);
+        sheet.Row(XCell.Str(L["Cycle"], XStyle.Label), data.CycleNameCell);
         sheet.Row(XCell.Str(L["Questionnaire"], XStyle.Label), $"{data.Text(data.Definition.Title)} ({data.VersionLabel})");
         sheet.Row(XCell.Str(L["Publication policy"], XStyle.Label), L.Explained(data.Policy).Value);
         sheet.Row(XCell.Str(L["Generated (UTC)"], XStyle.Label), XCell.DateTime(data.GeneratedAt));
@@ -329,7 +329,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         sheet.Row(XCell.Str(L["About this report"], XStyle.Title));
         void Line(string label, XCell value) => sheet.Row(XCell.Str(label, XStyle.Label), value);
         Line(L["Report"], data.Title);
-        Line(L["Cycle"], data.CycleName);
+        Line(L["Cycle"], data.CycleNameCell);
         Line(L["Questionnaire"], data.Text(data.Definition.Title));
         Line(L["Questionnaire key"], data.Definition.Key);
         Line(L["Version"], data.VersionLabel);
