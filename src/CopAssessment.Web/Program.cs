@@ -10,6 +10,7 @@ using CopAssessment.Web.Features.Home;
 using CopAssessment.Web.Features.Review;
 using CopAssessment.Web.Features.Questionnaires;
 using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Features.Results;
 using CopAssessment.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.AddReview();
 builder.AddBestPractices();
 builder.AddReports();
 builder.AddApi();
+builder.AddResults();
 builder.AddCycles();
 builder.AddAudit();
 builder.AddAdmin();

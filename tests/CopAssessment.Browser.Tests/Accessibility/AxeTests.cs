@@ -50,7 +50,7 @@ public class AxeTests(BrowserFixture fixture)
     [Theory]
     [MemberData(nameof(Cultures))]
     public async Task Anonymous_pages_have_no_wcag_violations(string culture) =>
-        await CheckAsync(null, culture, "/account/login", "/best-practices", "/account/forgot-password");
+        await CheckAsync(null, culture, "/account/login", "/best-practices", "/account/forgot-password", "/results");
 
     /// <summary>At 390 px (a small phone), in Arabic, no page this role uses is wider than the screen.</summary>
     [Theory]
@@ -82,7 +82,7 @@ public class AxeTests(BrowserFixture fixture)
         Assert.True(wide.Count == 0, "wider than a 390 px screen: " + string.Join(", ", wide));
     }
 
-    private async Task CheckAsync(string? email, string culture, params string[] paths)
+    internal async Task CheckAsync(string? email, string culture, params string[] paths)
     {
         if (!File.Exists(AxeScript))
             throw new InvalidOperationException($"{AxeScript} is missing: run `npm ci --no-audit --no-fund` in tests/CopAssessment.Browser.Tests (scripts/test.sh does).");

@@ -45,4 +45,8 @@ public static class CycleSeed
         var definition = ReportTestData.Definition;
         return ScoringEngine.Score(definition, ReportTestData.Answers(definition, ReportTestData.Seed(iso3)), ScoringMode.Submitted);
     }
+
+    /// <summary>The mean overall index of <paramref name="countries"/>, computed here from their scorecards (not by the aggregation).</summary>
+    public static double? ExpectedMean(IEnumerable<string> countries) =>
+        countries.Select(iso3 => Expected(iso3).Overall).Where(o => o is not null).Average();
 }

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CopAssessment.Domain.Aggregation;
+using CopAssessment.Web.Tests.Reports;
+
+namespace CopAssessment.Web.Tests.Results;
+
+/// <summary>
+/// /results, as an anonymous visitor sees it: published cycles only; a named cycle's map and table give each
+/// validated country's overall index; an anonymised cycle's give regions only, with no figure from fewer than three
+/// countries, and name no country in any language.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class PublicResultsTests(CopAppFactory app)
+{
+    private static readonly string[] Languages = ["en", "fr", "ar", "es", "ru", "zh-Hans"];
+
+    private async Task<int> PublishedCycleAsync(PublicationPolicy policy, Func<string, bool> participates, CycleStatus status = CycleStatus.Published)
+    {
+        var cycle = await CycleSeed.CreateAsync(app, policy, participates);
+        await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == cycle).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status)));
+        return cycle;
+    }
+
+    [Fact]
+    public async Task Only_published_cycles_are_public()
+    {
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var published = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 == "KEN");
+        var list = await anonymous.GetStringAsync("/results");
+        Assert.Contains($"/results/{published}\"", list);
+        foreach (var status in new[] { CycleStatus.Planned, CycleStatus.Open, CycleStatus.Closed })
+        {
+            var hidden = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 == "KEN", status);
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{hidden}")).StatusCode);
+            Assert.DoesNotContain($"/results/{hidden}\"", await anonymous.GetStringAsync("/results"));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/results/999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_named_cycles_map_shades_every_validated_country_with_its_overall_index_and_the_table_says_the_same()
+    {
+        string[] countries = ["KEN", "FRA", "BRA", "JPN", "EGY"];
+        var cycle = await PublishedCycleAsync(PublicationPolicy.Named, countries.Contains);
+        var anonymous = app.CreateClient();
+        var html = await anonymous.GetStringAsync($"/results/{cycle}");
+
+        var svg = XElement.Parse(Regex.Match(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"world-map\".*?</svg>", RegexOptions.Singleline).Value);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var areas = svg.Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "map-area").ToList();
+        Assert.Equal(193, areas.Count);
+        Assert.All(areas, a => Assert.Equal("0", (string?)a.Attribute("tabindex")));
+        foreach (var iso3 in countries)
+        {
+            var expected = CycleSeed.Expected(iso3);
+            var name = "";
+            await app.WithScopeAsync(async sp => name = await sp.GetRequiredService<Infrastructure.Localization.PlaceNames>().CountryAsync(iso3, "en"));
+            var figure = Domain.Scoring.ScoreDisplay.Format(expected.Overall, CultureInfo.InvariantCulture);
+            var area = areas.Single(a => ((string?)a.Attribute("aria-label"))!.StartsWith(name + ":", StringComparison.Ordinal));
+            Assert.Contains(figure, (string?)area.Attribute("aria-label"));
+            Assert.Equal((string?)area.Attribute("aria-label"), area.Element(ns + "title")!.Value);
+            // Shaded with its stage's colour, not the "no figure" grey.
+            Assert.DoesNotContain(area.Descendants(), e => (string?)e.Attribute("fill") == "#" + Reporting.Maps.WorldMap.NoDataFill);
+            Assert.Matches($@"<td>{Regex.Escape(System.Net.WebUtility.HtmlEncode(name))}</td>\s*<td class=""text-end"">{Regex.Escape(figure)}</td>", html);
+        }
+        var unscored = areas.Single(a => ((string?)a.Attribute("aria-label"))!.StartsWith("Ghana:", StringComparison.Ordinal));
+        Assert.Contains("no validated assessment", (string?)unscored.Attribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task An_anonymised_cycle_shows_regions_only_and_no_figure_from_fewer_than_three_countries_in_every_language()
+    {
+        // Every country of Africa and Europe; two CIS countries (too few for a figure).
+        var regions = ReportTestData.CountryRegions;
+        var cycle = await PublishedCycleAsync(PublicationPolicy.Anonymised, iso3 => regions[iso3] is "AFR" or "EUR" || iso3 is "RUS" or "KAZ");
+        var anonymous = app.CreateClient();
+        var names = await app.WithDbAsync(db => db.CountryNames.AsNoTracking().Select(n => n.Name).ToListAsync());
+        names.AddRange(await app.WithDbAsync(db => db.Countries.AsNoTracking().Select(c => c.Name).ToListAsync()));
+        foreach (var language in Languages)
+        {
+            var html = await anonymous.GetStringAsync($"/results/{cycle}?culture={language}&ui-culture={language}");
+            var svg = Regex.Match(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"world-map\".*?</svg>", RegexOptions.Singleline).Value;
+            var labels = Regex.Matches(svg, "aria-label=\"([^\"]*)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            Assert.Equal(7, labels.Count); // the map's own name and the six regions
+            var main = Regex.Match(html, "<main.*?</main>", RegexOptions.Singleline).Value;
+            var text = System.Net.WebUtility.HtmlDecode(Regex.Replace(main, "<[^>]+>", " "));
+            var named = names.Where(n => n.Length > 2 && Regex.IsMatch(text, $@"(?<!\p{{L}}){Regex.Escape(n)}(?!\p{{L}})")).Distinct().ToList();
+            Assert.True(named.Count == 0, $"{language}: names {string.Join(", ", named)}");
+        }
+
+        var english = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/results/{cycle}"));
+        Assert.Contains("Commonwealth of Independent States: Fewer than 3 countries: no figure is shown.", english);
+        var africa = CycleSeed.ExpectedMean(regions.Where(r => r.Value == "AFR").Select(r => r.Key));
+        Assert.Contains($"Africa: {Domain.Scoring.ScoreDisplay.Format(africa, CultureInfo.InvariantCulture)}", english);
+    }
+}
