@@ -83,4 +83,7 @@ public static class TextLimits
 
     /// <summary>The key that makes a reminder mail be written once.</summary>
     public const int DeduplicationKey = 200;
+
+    /// <summary>Where a history row's change came from (<c>workbook</c>; none: the page or autosave).</summary>
+    public const int HistorySource = 20;
 }

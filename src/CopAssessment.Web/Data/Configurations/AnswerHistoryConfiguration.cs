@@ -11,7 +11,7 @@ public class AnswerHistoryConfiguration : IEntityTypeConfiguration<AnswerHistory
         entity.Property(h => h.OldValue).HasColumnType("jsonb");
         entity.Property(h => h.NewValue).HasColumnType("jsonb");
         entity.Property(h => h.ChangedBy).HasMaxLength(TextLimits.Email);
-        entity.Property(h => h.Source).HasMaxLength(20);
+        entity.Property(h => h.Source).HasMaxLength(TextLimits.HistorySource);
         entity.HasOne<Submission>().WithMany().HasForeignKey(h => h.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(h => new { h.SubmissionId, h.QuestionKey, h.ChangedAt });
     }

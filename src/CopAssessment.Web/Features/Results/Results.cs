@@ -18,13 +18,18 @@ public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyL
 /// its overall index and stage; an anonymised cycle's shades regions only, and no figure from fewer than three
 /// countries (the aggregation's rule) — no country is named or singled out.
 /// </summary>
-public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, IStringLocalizer<Ui> L)
+public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, IStringLocalizer<Ui> L)
 {
-    public Task<List<PublishedCycle>> CyclesAsync() =>
-        db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.OpensOn)
+    /// <summary>The published cycles, newest first, titled in the reader's language.</summary>
+    public async Task<List<PublishedCycle>> CyclesAsync()
+    {
+        var cycles = await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.OpensOn)
             .Select(c => new PublishedCycle(c.Id, c.Name, c.OpensOn,
                 c.PublicationPolicy == PublicationPolicy.Named ? PublicationMode.Named : PublicationMode.Anonymised))
             .ToListAsync();
+        var inLanguage = await titles.InLanguageAsync();
+        return [.. cycles.Select(c => c with { Name = inLanguage.GetValueOrDefault(c.Id, c.Name) })];
+    }
 
     /// <summary>The cycle's map and table, or null when it does not exist or is not published (404: a draft stays private).</summary>
     public async Task<ResultsPage?> PageAsync(int cycleId)
