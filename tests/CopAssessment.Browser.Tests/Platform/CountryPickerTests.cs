@@ -44,6 +44,15 @@ public class CountryPickerTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/countries" + q);
         var listed = (await page.Locator("table").Last.Locator("tbody tr td:nth-child(2)").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
         Assert.Equal(expected, listed);
+        var mexico = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == "focal.mex@demo.local").Select(u => u.Id).SingleAsync());
+        await page.GotoAsync($"/admin/users/{mexico}" + q);
+        Assert.Equal(expected, await OptionsAsync(page, "#CountryIso3"));
+        // The country list: by region, and within a region as the language sorts.
+        await page.GotoAsync("/countries" + q);
+        var rows = await page.Locator("tbody tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [r.cells[1].textContent.trim(), r.cells[2].textContent.trim()])");
+        Assert.Equal(193, rows.Length);
+        foreach (var region in rows.GroupBy(r => r[1]))
+            Assert.Equal([.. expected.Where(region.Select(r => r[0]).Contains)], region.Select(r => r[0]).ToList());
 
         // What that order means, in names a reader knows (English order would put France before Germany, Japan before the US).
         var (germany, france) = culture switch
@@ -113,6 +122,25 @@ public class CountryPickerTests(BrowserFixture fixture)
         await page.Locator("form[role=search] button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]country=KEN(&|$)"));
         await Assertions.Expect(page.Locator("#country")).ToHaveValueAsync("KEN");
+    }
+
+    [Fact]
+    public async Task The_practice_form_adds_each_country_picked_by_typing_to_those_already_chosen()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "contributor@demo.local");
+        await page.GotoAsync("/best-practices/new?culture=ru&ui-culture=ru");
+        var filter = page.Locator("#Countries-filter");
+        foreach (var typed in new[] { "кени", "казах" })
+        {
+            await filter.FillAsync("");
+            await filter.PressSequentiallyAsync(typed);
+            await filter.PressAsync("Enter");
+        }
+        var chosen = await page.Locator("#Countries").EvaluateAsync<string[]>("s => [...s.selectedOptions].map(o => o.value)");
+        Assert.Equal(["KAZ", "KEN"], chosen.Order());
+        // The chosen stay chosen (and are sent) while the filter hides them.
+        await Assertions.Expect(page.Locator("#Countries option[value=KEN]")).ToBeHiddenAsync();
     }
 
     [Fact]
