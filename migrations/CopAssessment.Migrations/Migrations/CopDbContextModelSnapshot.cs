@@ -485,6 +485,35 @@ namespace CopAssessment.Migrations.Migrations
                     b.ToTable("Submissions", (string)null);
                 });
 
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.SubmissionSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmissionSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.SubmissionTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1479,6 +1508,15 @@ namespace CopAssessment.Migrations.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("CopAssessment.Web.Data.Assessments.SubmissionSnapshot", b =>
+                {
+                    b.HasOne("CopAssessment.Web.Data.Assessments.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.SubmissionTransition", b =>

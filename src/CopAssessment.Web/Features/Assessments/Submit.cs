@@ -70,6 +70,8 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         if (missing.Count > 0) return (missing, null);
         var result = workflow.Apply(context, user, SubmissionAction.Submit, null);
         if (!result.Succeeded) return ([], result.Error);
+        // What the Secretariat receives, kept so the next round's review shows what changed since.
+        await db.TakeAsync(context.Id);
         await workflow.NotifyRoleAsync(Roles.Reviewer, L => (
             L["Assessment submitted: {0} ({1})", context.CountryName, Bidi.Isolate(context.CycleTitle)],
             $"{L["{0} submitted its assessment for {1}.", context.CountryName, Bidi.Isolate(context.CycleTitle)]}\n\n{L["Review it: {0}", workflow.Link(Links.Review(context.Id))]}\n"));
