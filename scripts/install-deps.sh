@@ -3,8 +3,9 @@
 # commands, so that a newcomer's first PDF export works as well as the test suite's:
 #   app   what the running app itself needs: PostgreSQL server binaries (the project's own cluster),
 #         Chromium (PDF reports) and the Noto fonts (Arabic and Chinese text in PDFs)
-#   test  the above plus poppler-utils (the tests read PDFs back with pdftotext) and npm (the browser
-#         tests install axe-core with npm ci)
+#   test  the above plus poppler-utils (the tests read PDFs back with pdftotext), npm (the browser
+#         tests install axe-core with npm ci) and libreoffice-calc (the workbook round trip is tested by
+#         converting the downloaded workbook with LibreOffice and uploading what it saves)
 #   --check PROFILE   prints the missing packages, one a line, and installs nothing
 set -euo pipefail
 
@@ -20,7 +21,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 case "$profile" in
   app) ;;
   test) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-        command -v npm >/dev/null 2>&1 || need+=(npm) ;;
+        command -v npm >/dev/null 2>&1 || need+=(npm)
+        command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc) ;;
   *) echo "usage: $0 [--check] app|test" >&2; exit 2 ;;
 esac
 

@@ -22,6 +22,22 @@ public class AssessmentsController : Controller
     public async Task<IActionResult> Submit(int id, [FromServices] Submit submit, [FromForm] bool confirmed = false) =>
         this.Result(await submit.HandleAsync(id, confirmed, User), "Overview");
 
+    /// <summary>The offline workbook (.xlsx) of the assessment, for anyone who sees it.</summary>
+    [HttpGet("{id:int}/workbook")]
+    public async Task<IActionResult> Workbook(int id, [FromServices] DownloadWorkbook download) => await download.HandleAsync(id, User);
+
+    [HttpGet("{id:int}/workbook/import")]
+    public async Task<IActionResult> WorkbookImport(int id, [FromServices] ImportWorkbook import) => this.Result(await import.ShowAsync(id, User), "Workbook");
+
+    /// <summary>Reads an uploaded workbook and shows the preview; nothing is stored.</summary>
+    [HttpPost("{id:int}/workbook/import")]
+    public async Task<IActionResult> WorkbookPreview(int id, IFormFile? file, [FromServices] ImportWorkbook import) =>
+        this.Result(await import.PreviewAsync(id, file, User), "Workbook");
+
+    [HttpPost("{id:int}/workbook/confirm")]
+    public async Task<IActionResult> WorkbookConfirm(int id, [FromServices] ImportWorkbook import) =>
+        this.Result(await import.ConfirmAsync(id, await Request.ReadFormAsync(), User), "Workbook");
+
     /// <param name="evidence">A question whose evidence panel opens (after attaching, or a refused attachment).</param>
     [HttpGet("{id:int}/{domain}")]
     public async Task<IActionResult> Domain(int id, string domain, [FromQuery] string? evidence, [FromServices] SavePage page) =>

@@ -18,6 +18,9 @@ public static class AssessmentsSetup
         services.AddScoped<Submit>();
         services.AddScoped<SubmissionEvidence>();
         services.AddScoped<QuestionHistory>();
+        services.AddScoped<WorkbookSignature>();
+        services.AddScoped<DownloadWorkbook>();
+        services.AddScoped<ImportWorkbook>();
         services.AddScoped<CycleResults>();
         services.AddScoped<IDashboardCards, AssessmentDashboardCards>();
         services.AddScoped<IDemoSeed, AssessmentDemoSeed>();

@@ -2,7 +2,8 @@ using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Web.Features.Assessments;
 
-public sealed record HistoryRow(string? OldValue, string NewValue, string ChangedBy, DateTimeOffset ChangedAt);
+/// <param name="Source">How the change came in when not typed on the page (<see cref="AnswerHistory.FromWorkbook"/>).</param>
+public sealed record HistoryRow(string? OldValue, string NewValue, string ChangedBy, DateTimeOffset ChangedAt, string? Source = null);
 
 public sealed class HistoryModel
 {
@@ -28,7 +29,7 @@ public sealed class QuestionHistory(CopDbContext db, AssessmentAccess access)
         if (context is null || question is null) return null;
         var rows = await db.Set<AnswerHistory>().AsNoTracking().Where(h => h.SubmissionId == submissionId && h.QuestionKey == key)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
-            .Select(h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToListAsync();
+            .Select(h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt, h.Source)).ToListAsync();
         return Outcome<HistoryModel>.Show(new HistoryModel { Context = context, Question = question, Rows = rows, Culture = CultureInfo.CurrentUICulture.Name });
     }
 

@@ -143,8 +143,16 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
     /// Saves one answer the person typed, having seen <paramref name="seenVersion"/> (0 = no answer yet).
     /// <paramref name="answers"/> holds the current answers the question depends on and is updated on success.
     /// </summary>
+    public Task<SaveResult> SaveAsync(AnswerTarget target, Question question, IReadOnlyList<string?> raw, uint seenVersion,
+        string who, string culture, Dictionary<string, StoredAnswer> answers) =>
+        SaveAsync(target, question, raw, seenVersion, who, culture, answers, transaction: null, source: null);
+
+    /// <summary>
+    /// The same save inside the caller's <paramref name="transaction"/> (a workbook import writes all its answers in
+    /// one), its history row marked with <paramref name="source"/> (<see cref="AnswerHistory.FromWorkbook"/>).
+    /// </summary>
     public async Task<SaveResult> SaveAsync(AnswerTarget target, Question question, IReadOnlyList<string?> raw, uint seenVersion,
-        string who, string culture, Dictionary<string, StoredAnswer> answers)
+        string who, string culture, Dictionary<string, StoredAnswer> answers, NpgsqlTransaction? transaction, string? source)
     {
         var values = answers.Values();
         if (QuestionVisibility.HiddenQuestions(target.Definition, values).Contains(question.Key))
@@ -165,7 +173,9 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         var json = AnswerJson.Serialize(input.Value);
         var now = DateTimeOffset.UtcNow;
         var (userId, email) = audit.Actor();
-        await using var connection = await database.OpenAsync();
+        var ownConnection = transaction is null ? await database.OpenAsync() : null;
+        await using var disposeOwn = ownConnection;
+        var connection = ownConnection ?? transaction!.Connection!;
         // One statement, so one transaction: the submission is still editable (and share-locked, so a
         // submit waits for this save or this save sees the submission), the row is still the one this
         // person saw (xmin), and the answer, its history row and its audit row are written together.
@@ -187,13 +197,13 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                       """)}
                 RETURNING "Id", xmin),
             history AS (
-                INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt")
-                SELECT @submission, @key, @old::jsonb, @value::jsonb, @who, @now FROM changed),
+                INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
+                SELECT @submission, @key, @old::jsonb, @value::jsonb, @who, @now, @source FROM changed),
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
                 SELECT @now, @userId, @email, 'answer-changed', @country, @subject, @details FROM changed)
             SELECT EXISTS (SELECT 1 FROM target), (SELECT "Id" FROM changed), (SELECT xmin FROM changed)
-            """, connection)
+            """, connection, transaction)
         {
             Parameters =
             {
@@ -210,7 +220,8 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                 new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
                 new("country", target.CountryIso3),
                 new("subject", $"submission {target.SubmissionId} {question.Key}"),
-                new("details", $"{current?.Value.ToString() ?? ""} → {input.Value}"),
+                new("details", $"{current?.Value.ToString() ?? ""} → {input.Value}{(source == AnswerHistory.FromWorkbook ? " (imported from workbook)" : "")}"),
+                new("source", NpgsqlDbType.Text) { Value = (object?)source ?? DBNull.Value },
             },
         };
         await using (var reader = await command.ExecuteReaderAsync())
@@ -225,7 +236,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
             }
         }
         // Someone else's save landed between this person's read and write: show theirs.
-        var theirs = await ReadOneAsync(connection, target.SubmissionId, question.Key);
+        var theirs = await ReadOneAsync(connection, transaction, target.SubmissionId, question.Key);
         if (theirs is null) return new SaveResult(SaveOutcome.Conflict, 0, null, AnswerValue.None, "", now);
         answers[question.Key] = theirs;
         return theirs.Value.Equals(input.Value) ? new SaveResult(SaveOutcome.Unchanged, theirs.Version) : Conflict(theirs);
@@ -240,11 +251,11 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
             reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0));
     }
 
-    private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, int submissionId, string key)
+    private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int submissionId, string key)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT {AnswerColumns} FROM "Answers" WHERE "SubmissionId" = @submission AND "QuestionKey" = @key
-            """, connection) { Parameters = { new("submission", submissionId), new("key", key) } };
+            """, connection, transaction) { Parameters = { new("submission", submissionId), new("key", key) } };
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadAnswer(reader) : null;
     }

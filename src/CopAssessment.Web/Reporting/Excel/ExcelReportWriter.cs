@@ -382,7 +382,8 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
     private static string Absolute(string range) =>
         string.Join(':', range.Split(':').Select(r => "$" + new string(r.TakeWhile(char.IsLetter).ToArray()) + "$" + new string(r.SkipWhile(char.IsLetter).ToArray())));
 
-    private static string UniqueName(string name, HashSet<string> used)
+    /// <summary>A sheet name Excel accepts (no []:*?/\\, at most 31 characters), not yet in <paramref name="used"/>.</summary>
+    public static string UniqueName(string name, HashSet<string> used)
     {
         var clean = new string(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).ToArray()).Trim('\'');
         if (clean.Length == 0) clean = "Sheet";

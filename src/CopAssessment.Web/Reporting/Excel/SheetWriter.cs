@@ -17,6 +17,10 @@ public enum XStyle : uint
     Wrap = 7,
     DateTime = 8,
     Label = 9,
+    /// <summary>A cell the reader fills in (the workbook's "new answer" column): shaded, wrapped.</summary>
+    Input = 10,
+    /// <summary>An input cell for a date, shown yyyy-mm-dd.</summary>
+    InputDate = 11,
 }
 
 /// <summary>One cell to write: text, number or nothing, with a style.</summary>
@@ -53,7 +57,9 @@ public sealed class SheetWriter : IDisposable
     private int _row;
     private bool _ended;
 
-    public SheetWriter(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows = 0, int frozenColumns = 0, bool rightToLeft = false)
+    /// <param name="hiddenColumns">0-based columns written hidden (values a program reads back, not people).</param>
+    public SheetWriter(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows = 0, int frozenColumns = 0, bool rightToLeft = false,
+        IReadOnlySet<int>? hiddenColumns = null)
     {
         _writer = OpenXmlWriter.Create(part, Encoding.UTF8);
         _writer.WriteStartDocument(true);
@@ -79,7 +85,9 @@ public sealed class SheetWriter : IDisposable
             var columns = new Columns();
             for (var i = 0; i < widths.Count; i++)
             {
-                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
+                var column = new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true };
+                if (hiddenColumns?.Contains(i) == true) column.Hidden = true;
+                columns.Append(column);
             }
             _writer.WriteElement(columns);
         }
@@ -121,12 +129,13 @@ public sealed class SheetWriter : IDisposable
 
     public void Blank() => Row([]);
 
-    /// <summary>Closes the sheet data and writes the auto-filter and conditional formats.</summary>
-    public void End(string? autoFilter = null, IEnumerable<ConditionalFormatting>? conditionalFormats = null)
+    /// <summary>Closes the sheet data and writes the auto-filter, conditional formats and data validations.</summary>
+    public void End(string? autoFilter = null, IEnumerable<ConditionalFormatting>? conditionalFormats = null, IReadOnlyList<DataValidation>? validations = null)
     {
         _writer.WriteEndElement(); // sheetData
         if (autoFilter is not null) _writer.WriteElement(new AutoFilter { Reference = autoFilter });
         foreach (var format in conditionalFormats ?? []) _writer.WriteElement(format);
+        if (validations is { Count: > 0 }) _writer.WriteElement(new DataValidations(validations) { Count = (uint)validations.Count });
         _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
         _writer.WriteEndElement(); // worksheet
         _writer.Close();

@@ -25,8 +25,9 @@ public static class Styles
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E2F3" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }))
-        { Count = 3U };
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E2F3" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }))
+        { Count = 4U };
 
         var borders = new Borders(
             new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
@@ -44,8 +45,10 @@ public static class Styles
             Format(0, 2, 0, 0),                                   // Title
             Format(0, 0, 0, 0, wrap: true),                       // Wrap
             Format(167, 0, 0, 0),                                 // DateTime
-            Format(0, 1, 0, 0))                                   // Label
-        { Count = 10U };
+            Format(0, 1, 0, 0),                                   // Label
+            Format(0, 0, 3, 0, wrap: true),                       // Input
+            Format(166, 0, 3, 0))                                 // InputDate
+        { Count = 12U };
 
         var differential = new DifferentialFormats { Count = (uint)stages.Count };
         for (var i = 0; i < stages.Count; i++)
