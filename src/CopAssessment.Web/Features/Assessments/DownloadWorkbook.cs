@@ -40,7 +40,7 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            document.PackageProperties.Title = $"{context.CountryName} · {context.Cycle.Name}";
+            document.PackageProperties.Title = $"{context.CountryName} · {Bidi.Isolate(context.CycleTitle)}";
             document.PackageProperties.Language = language;
             var workbookPart = document.AddWorkbookPart();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -131,7 +131,7 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
     private void Instructions(WorksheetPart part, SubmissionContext context, string language, DateTimeOffset now, bool rightToLeft)
     {
         using var sheet = new SheetWriter(part, [110], rightToLeft: rightToLeft);
-        sheet.Row(XCell.Str($"{context.CountryName} · {context.Cycle.Name}", XStyle.Title));
+        sheet.Row(XCell.Str($"{context.CountryName} · {Bidi.Isolate(context.CycleTitle)}", XStyle.Title));
         sheet.Row(XCell.Str($"{context.Definition.Title.Get(language)} ({context.Definition.Version})", XStyle.Label));
         sheet.Row(L["Downloaded on {0} (UTC).", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
         sheet.Blank();
