@@ -32,7 +32,7 @@ public sealed class Seeder(
     public async Task SeedAsync()
     {
         await SeedRegionsAndCountriesAsync();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Existing)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
@@ -154,6 +154,7 @@ public sealed class Seeder(
         ("focal.chn@demo.local", "中国联络人", Roles.FocalPoint, "CHN", null, null, "zh-Hans"),
         ("coordinator.afr@demo.local", "Africa Regional Coordinator", Roles.RegionalCoordinator, null, "AFR", null, null),
         ("contributor@demo.local", "Demo Contributor", Roles.Contributor, null, null, "Child Safety Online NGO", null),
+        ("contributor.ken@demo.local", "Kenya Justice Contributor", Roles.NationalContributor, "KEN", null, null, null),
     ];
 
     private async Task SeedDemoAccountsAsync()

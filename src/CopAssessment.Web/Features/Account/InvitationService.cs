@@ -13,7 +13,8 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates the invitation and queues its e-mail; the caller saves. Returns the token.</summary>
-    public string Create(Invitation invitation)
+    /// <param name="note">A paragraph added to the mail, composed in its language (a contributor's sections).</param>
+    public string Create(Invitation invitation, Func<IStringLocalizer, string>? note = null)
     {
         var token = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         invitation.TokenHash = Hash(token);
@@ -24,6 +25,7 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
         outbox.Enqueue([new Recipient(invitation.Email)], L => (
             L["You are invited to COP Assessment"],
             $"{L["You have been invited to COP Assessment, the ITU Child Online Protection national assessment, as {0}.", L[Roles.DisplayName(invitation.Role)].Value]}\n\n" +
+            (note is null ? "" : note(L) + "\n") +
             $"{L["Choose your password here (the link works once and expires on {0} UTC):", expires]}\n{link}\n"));
         audit.Record("invitation-created", invitation.Email, $"{invitation.Role} {invitation.CountryIso3}{invitation.RegionCode}".Trim(), invitation.CountryIso3);
         return token;
@@ -52,6 +54,13 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return (null, created.Errors.Select(e => e.Description).ToList());
         await users.AddToRoleAsync(user, invitation.Role);
+        // A national contributor's sections come with the invitation, for the country it names.
+        if (invitation.Role == Roles.NationalContributor && invitation.CountryIso3 is { } country)
+            foreach (var section in invitation.Sections)
+                db.ContributorAssignments.Add(new ContributorAssignment
+                {
+                    UserId = user.Id, CountryIso3 = country, SectionKey = section, OthersHidden = invitation.OthersHidden, AssignedBy = invitation.InvitedBy,
+                });
         invitation.AcceptedAt = DateTimeOffset.UtcNow;
         audit.RecordFor("invitation-accepted", user.Id, user.Email, invitation.Role);
         await db.SaveChangesAsync();

@@ -3,7 +3,7 @@ using CopAssessment.Web.Features.Questionnaires;
 namespace CopAssessment.Web.Features.Assessments;
 
 /// <summary>The country's side of an assessment: the list, the overview, the section pages, evidence, history and submitting.</summary>
-[Authorize(Policy = Policies.CountryData)]
+[Authorize(Policy = Policies.Assessments)]
 [Route("assessments")]
 public class AssessmentsController : Controller
 {

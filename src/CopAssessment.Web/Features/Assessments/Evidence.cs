@@ -13,8 +13,8 @@ public sealed class SubmissionEvidence(CopDbContext db, AssessmentAccess access,
     {
         var context = await access.FindAsync(submissionId);
         var question = context?.Definition.FindQuestion(questionKey ?? "");
-        if (context is null || question is null) return null;
-        if (!access.CanEdit(user, context)) return Outcome<object>.Forbid();
+        if (context is null || question is null || !access.Shows(context, question.Key)) return null;
+        if (!access.CanEdit(user, context, question.Key)) return Outcome<object>.Forbid();
         var who = user.Identity?.Name ?? "";
         var error = file is { Length: > 0 } ? await AddFileAsync(context, question.Key, file, who)
             : !string.IsNullOrWhiteSpace(url) ? await AddUrlAsync(context, question.Key, url, who)
@@ -25,10 +25,10 @@ public sealed class SubmissionEvidence(CopDbContext db, AssessmentAccess access,
     public async Task<IActionResult> DownloadAsync(int submissionId, long evidenceId)
     {
         // The submission is looked up in scope first: another country's evidence id is not found.
-        if (await access.FindAsync(submissionId) is null) return new NotFoundResult();
+        if (await access.FindAsync(submissionId) is not { } context) return new NotFoundResult();
         var item = await db.Set<Evidence>().AsNoTracking().Where(e => e.Id == evidenceId && e.SubmissionId == submissionId)
-            .Select(e => new { e.FileName, e.ContentType, e.Url }).SingleOrDefaultAsync();
-        if (item is null) return new NotFoundResult();
+            .Select(e => new { e.FileName, e.ContentType, e.Url, e.QuestionKey }).SingleOrDefaultAsync();
+        if (item is null || !access.Shows(context, item.QuestionKey)) return new NotFoundResult();
         if (item.Url is not null) return new RedirectResult(item.Url);
         var content = await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.EvidenceId == evidenceId).Select(f => f.Content).SingleAsync();
         return new StoredFileResult(content, item.ContentType, item.FileName, "evidence");
@@ -39,8 +39,8 @@ public sealed class SubmissionEvidence(CopDbContext db, AssessmentAccess access,
         var context = await access.FindAsync(submissionId);
         if (context is null) return null;
         var item = await db.Set<Evidence>().SingleOrDefaultAsync(e => e.Id == evidenceId && e.SubmissionId == submissionId);
-        if (item is null) return null;
-        if (!access.CanEdit(user, context)) return Outcome<object>.Forbid();
+        if (item is null || !access.Shows(context, item.QuestionKey)) return null;
+        if (!access.CanEdit(user, context, item.QuestionKey)) return Outcome<object>.Forbid();
         db.Remove(item);
         audit.Record("evidence-removed", $"submission {submissionId} {item.QuestionKey}", item.FileName ?? item.Url, context.Submission.CountryIso3);
         await db.SaveChangesAsync();

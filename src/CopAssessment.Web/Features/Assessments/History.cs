@@ -26,7 +26,7 @@ public sealed class QuestionHistory(CopDbContext db, AssessmentAccess access)
     {
         var context = await access.FindAsync(submissionId);
         var question = context?.Definition.FindQuestion(key);
-        if (context is null || question is null) return null;
+        if (context is null || question is null || !access.Shows(context, key)) return null;
         var rows = await db.Set<AnswerHistory>().AsNoTracking().Where(h => h.SubmissionId == submissionId && h.QuestionKey == key)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt, h.Source)).ToListAsync();

@@ -36,7 +36,7 @@ public sealed record SaveAnswerRequest(string? Key, uint Version, IReadOnlyList<
 /// read (<see cref="OpenAsync"/>) and one atomic write (<see cref="SaveAsync"/>).
 /// </summary>
 public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, QuestionnaireCatalog catalog, UserScope scope,
-    AssessmentAccess access, IStringLocalizer<Ui> L)
+    AssessmentAccess access, IServiceProvider services, IStringLocalizer<Ui> L)
 {
     /// <summary>
     /// The autosave endpoint's answer: 200 saved/unchanged, 422 invalid/hidden, 409 with theirs and yours (the page
@@ -53,8 +53,14 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         var culture = CultureInfo.CurrentUICulture.Name;
         var locked = Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
         if (!access.CanEdit(user, target.Status, target.CycleStatus)) return locked;
+        if (scope.Sections is { } sections && !sections.Covers(target.Definition, question.Key))
+            return sections.OthersHidden ? new NotFoundResult()
+                : Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This question is not one of your sections."].Value });
         var result = await SaveAsync(target, question, request.Value, request.Version, user.Identity?.Name ?? "", culture, answers);
         if (result.Outcome == SaveOutcome.Locked) return locked;
+        // Only a contributor's save can complete "their" section; resolved here so that other saves do not pay for it.
+        if (result.Outcome == SaveOutcome.Saved && scope.Sections is not null)
+            await services.GetRequiredService<CopAssessment.Web.Features.Contributors.SectionCompletion>().NotifyAsync(submissionId, target.Definition, [question.Key]);
         var hidden = AnswerDependencies.For(target.Definition).IsReadByOthers(question.Key)
             ? QuestionVisibility.HiddenQuestions(target.Definition, answers.Values()) : null;
         return result.Outcome switch
@@ -93,7 +99,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
     /// </summary>
     public async Task<(AnswerTarget Target, Dictionary<string, StoredAnswer> Answers)?> OpenAsync(int submissionId, string questionKey)
     {
-        var (scopeCondition, scopeValue) = ScopeQueries.SqlCondition(scope, "s.\"CountryIso3\"", "k.\"RegionCode\"", "@scope");
+        var (scopeCondition, scopeValue) = ScopeQueries.SqlCondition(scope, "s.\"CountryIso3\"", "k.\"RegionCode\"", "@scope", "c.\"Status\"");
         await using var connection = await database.OpenAsync();
         while (true)
         {
@@ -173,16 +179,18 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         var json = AnswerJson.Serialize(input.Value);
         var now = DateTimeOffset.UtcNow;
         var (userId, email) = audit.Actor();
+        var (sectionCondition, contributor) = ScopeQueries.SqlSectionCondition(scope, "s.\"CountryIso3\"", "@contributor", "@sections");
         var ownConnection = transaction is null ? await database.OpenAsync() : null;
         await using var disposeOwn = ownConnection;
         var connection = ownConnection ?? transaction!.Connection!;
         // One statement, so one transaction: the submission is still editable (and share-locked, so a
-        // submit waits for this save or this save sees the submission), the row is still the one this
-        // person saw (xmin), and the answer, its history row and its audit row are written together.
+        // submit waits for this save or this save sees the submission), a contributor still has the question's
+        // section, the row is still the one this person saw (xmin), and the answer, its history row and its
+        // audit row are written together.
         await using var command = new NpgsqlCommand($"""
             WITH target AS (
                 SELECT s."Id" FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
-                WHERE s."Id" = @submission AND (s."Status" || '|' || c."Status") = ANY(@editable)
+                WHERE s."Id" = @submission AND (s."Status" || '|' || c."Status") = ANY(@editable) AND {sectionCondition}
                 FOR SHARE OF s),
             changed AS (
                 {(current is null
@@ -209,6 +217,8 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
             {
                 new("submission", target.SubmissionId),
                 new("editable", EditableStates),
+                new("contributor", contributor),
+                new("sections", ContributorSections.SectionsOf(target.Definition, question.Key)),
                 new("key", question.Key),
                 new("answerId", current?.Id ?? 0L),
                 new("value", json),

@@ -22,9 +22,21 @@ public sealed class DomainPageModel
 
     /// <summary>What the person typed where it could not be saved, shown again instead of the stored value.</summary>
     public Dictionary<string, AnswerValue> Typed { get; init; } = [];
+    /// <summary>Some question of the page may be edited; which ones: <see cref="Editable"/>.</summary>
     public bool CanEdit { get; init; }
+
+    /// <summary>The questions the person may edit (a national contributor: those of their sections).</summary>
+    public IReadOnlySet<string> EditableKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>The questions shown (a contributor whose other sections are hidden: only theirs).</summary>
+    public IReadOnlySet<string> ShownKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>The sections listed in the page's navigation.</summary>
+    public IReadOnlyList<QDomain> Domains { get; init; } = [];
     public bool MayComment { get; init; }
     public string Culture { get; init; } = "en";
+
+    public bool Editable(string key) => EditableKeys.Contains(key);
     public long MaxUploadBytes { get; init; }
 
     /// <summary>The question whose evidence panel is shown open.</summary>
@@ -64,7 +76,8 @@ public static class QuestionRendering
 /// by <see cref="AnswerForm"/>), each saved by the same rules as autosave (<see cref="SaveAnswer"/>); conflicts
 /// and refusals come back on the page with what the person typed.
 /// </summary>
-public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswer saver, SubmissionPage page, UploadReader uploads, IStringLocalizer<Ui> L)
+public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswer saver, SubmissionPage page, UploadReader uploads,
+    CopAssessment.Web.Features.Contributors.SectionCompletion completion, IStringLocalizer<Ui> L)
 {
     /// <summary>TempData key of a refused attachment, shown in the question's evidence panel.</summary>
     public const string EvidenceErrorKey = "EvidenceError";
@@ -76,7 +89,7 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
     public async Task<Outcome<DomainPageModel>?> ShowAsync(int submissionId, string domain, ClaimsPrincipal user, string? openEvidence, string? evidenceError)
     {
         var context = await access.FindAsync(submissionId);
-        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section) return null;
+        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section || !access.Shows(section)) return null;
         var errors = new Dictionary<string, string>();
         if (openEvidence is not null && evidenceError is not null) errors["evidence:" + openEvidence] = evidenceError;
         return Outcome<DomainPageModel>.Show(await ModelAsync(context, section.Key, user, await db.LoadAnswersAsync(submissionId), errors, openEvidence: openEvidence));
@@ -85,8 +98,9 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
     public async Task<Outcome<DomainPageModel>?> HandleAsync(int submissionId, string domain, IFormCollection form, ClaimsPrincipal user)
     {
         var context = await access.FindAsync(submissionId);
-        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section) return null;
-        if (!access.CanEdit(user, context)) return Outcome<DomainPageModel>.Forbid();
+        if (context?.Definition.Domains.FirstOrDefault(d => d.Key == domain) is not { } section || !access.Shows(section)) return null;
+        var editable = section.Capabilities.SelectMany(c => c.Questions).Where(q => access.CanEdit(user, context, q.Key)).Select(q => q.Key).ToHashSet();
+        if (editable.Count == 0) return Outcome<DomainPageModel>.Forbid();
         var answers = await db.LoadAnswersAsync(submissionId);
         var errors = new Dictionary<string, string>();
         var conflicts = new Dictionary<string, ConflictInfo>();
@@ -94,7 +108,8 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
         var target = AnswerTarget.Of(context);
         var who = user.Identity?.Name ?? "";
         // Relevance order, so a follow-up is saved once the answer that reveals it is in.
-        foreach (var question in context.Definition.RelevanceOrder.Where(q => context.Definition.DomainOf(q.Key)?.Key == section.Key))
+        // Only the questions this person may edit: a contributor's form carries no others, and a forged one saves none.
+        foreach (var question in context.Definition.RelevanceOrder.Where(q => editable.Contains(q.Key)))
         {
             if (AnswerForm.Read(form, question.Key) is not { } posted) continue;
             var yours = ConstraintChecker.Parse(question, posted.Value, Culture).Value;
@@ -129,6 +144,7 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
                     break;
             }
         }
+        await completion.NotifyAsync(submissionId, context.Definition, editable);
         if (errors.Count == 0 && conflicts.Count == 0)
             return Outcome<DomainPageModel>.GoTo(nameof(AssessmentsController.Domain), new { id = submissionId, domain = section.Key }, L["Your answers are saved."]);
         return Outcome<DomainPageModel>.Show(await ModelAsync(context, section.Key, user, answers, errors, conflicts, typed),
@@ -140,6 +156,8 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
         string? openEvidence = null)
     {
         var values = answers.Values();
+        var section = context.Definition.Domains.First(d => d.Key == domainKey);
+        var questions = section.Capabilities.SelectMany(c => c.Questions).ToList();
         return new DomainPageModel
         {
             Context = context,
@@ -152,7 +170,10 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
             Errors = errors ?? [],
             Conflicts = conflicts ?? [],
             Typed = typed ?? [],
-            CanEdit = access.CanEdit(user, context),
+            CanEdit = questions.Any(q => access.CanEdit(user, context, q.Key)),
+            EditableKeys = questions.Where(q => access.CanEdit(user, context, q.Key)).Select(q => q.Key).ToHashSet(),
+            ShownKeys = questions.Where(q => access.Shows(context, q.Key)).Select(q => q.Key).ToHashSet(),
+            Domains = [.. context.Definition.Domains.Where(access.Shows)],
             MayComment = access.MayComment(user),
             Culture = Culture,
             MaxUploadBytes = uploads.MaxBytes,

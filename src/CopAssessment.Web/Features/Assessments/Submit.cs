@@ -40,7 +40,7 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
             Context = context,
             Completeness = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).Completeness,
             Missing = Missing(context.Definition, values, Culture),
-            CanEdit = access.CanEdit(user, context),
+            CanEdit = access.CanSubmit(user, context),
         });
     }
 
@@ -50,7 +50,7 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         var context = await access.FindAsync(submissionId, tracking: true);
         if (context is null) return null;
         if (!confirmed) return Outcome<OverviewModel>.GoTo(nameof(AssessmentsController.ConfirmSubmit), new { id = submissionId });
-        if (!access.CanEdit(user, context))
+        if (!access.CanSubmit(user, context))
             return Outcome<OverviewModel>.Show(await overview.ModelAsync(context, user, error: L["This assessment cannot be submitted now."]), StatusCodes.Status422UnprocessableEntity);
         var (missing, error) = await SubmitAsync(context, user);
         if (missing.Count == 0 && error is null)

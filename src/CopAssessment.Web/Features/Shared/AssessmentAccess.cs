@@ -1,5 +1,6 @@
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Features.Questionnaires;
+using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 
 namespace CopAssessment.Web.Features.Shared;
 
@@ -45,12 +46,30 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
         : user.IsInRole(Roles.FocalPoint) ? Actor.FocalPoint
         : null;
 
-    /// <summary>The country's focal points (and administrators) edit; reviewers comment; coordinators only read.</summary>
+    /// <summary>
+    /// The country's focal points (and administrators) edit; a national contributor too, in their sections only
+    /// (<see cref="CanEdit(ClaimsPrincipal, SubmissionContext, string)"/>); reviewers comment; coordinators only read.
+    /// </summary>
     public bool CanEdit(ClaimsPrincipal user, SubmissionContext context) => CanEdit(user, context.Submission.Status, context.Cycle.Status);
 
     public bool CanEdit(ClaimsPrincipal user, SubmissionStatus status, CycleStatus cycle) =>
-        ((user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country) || user.IsInRole(Roles.Administrator))
+        ((user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country) || user.IsInRole(Roles.Administrator) || scope.Sections is not null)
         && SubmissionWorkflow.CanEditAnswers(status, cycle);
+
+    /// <summary>Whether the caller may change this question's answer and evidence.</summary>
+    public bool CanEdit(ClaimsPrincipal user, SubmissionContext context, string questionKey) =>
+        CanEdit(user, context) && (scope.Sections?.Covers(context.Definition, questionKey) ?? true);
+
+    /// <summary>Whether the caller sees the question: all who see the submission, but a contributor whose other sections are hidden only theirs.</summary>
+    public bool Shows(SubmissionContext context, string questionKey) =>
+        scope.Sections is not { OthersHidden: true } sections || sections.Covers(context.Definition, questionKey);
+
+    public bool Shows(QDomain domain) => scope.Sections is not { OthersHidden: true } sections || sections.Touches(domain);
+
+    /// <summary>Submitting is the focal point's (or an administrator's), never a national contributor's.</summary>
+    public bool CanSubmit(ClaimsPrincipal user, SubmissionContext context) => scope.Sections is null && CanEdit(user, context);
+
+    public bool IsContributor => scope.Sections is not null;
 
     public bool MayComment(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer) || (user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country);

@@ -49,10 +49,17 @@ public static class IdentitySetup
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Administrator, Roles.Reviewer))
             .AddPolicy(Policies.CountryData, p => p.RequireRole(Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.RegionalCoordinator))
+            .AddPolicy(Policies.Assessments, p => p.RequireRole(Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.RegionalCoordinator, Roles.NationalContributor))
+            .AddPolicy(Policies.NationalTeam, p => p.RequireRole(Roles.FocalPoint))
             .AddPolicy(Policies.BestPracticeSubmitters, p => p.RequireRole(Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.Contributor));
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(sp => UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        // A national contributor's scope is their assignment rows as they are at the start of the request, not a claim
+        // in the cookie: a reassignment or a revocation counts from the next request.
+        builder.Services.AddScoped(sp => UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, userId =>
+            [.. sp.GetRequiredService<CopDbContext>().ContributorAssignments.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id)
+                .Select(a => new { a.CountryIso3, a.SectionKey, a.OthersHidden }).AsEnumerable()
+                .Select(a => (a.CountryIso3, a.SectionKey, a.OthersHidden))]));
         builder.Services.AddScoped<Audit>();
     }
 }
