@@ -31,6 +31,9 @@ public sealed class DomainPageModel
     /// <summary>The questions shown (a contributor whose other sections are hidden: only theirs).</summary>
     public IReadOnlySet<string> ShownKeys { get; init; } = new HashSet<string>();
 
+    /// <summary>A national contributor while the assessment is editable: only their sections can change.</summary>
+    public bool SectionsOnly { get; init; }
+
     /// <summary>The sections listed in the page's navigation.</summary>
     public IReadOnlyList<QDomain> Domains { get; init; } = [];
     public bool MayComment { get; init; }
@@ -174,6 +177,7 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
             EditableKeys = questions.Where(q => access.CanEdit(user, context, q.Key)).Select(q => q.Key).ToHashSet(),
             ShownKeys = questions.Where(q => access.Shows(context, q.Key)).Select(q => q.Key).ToHashSet(),
             Domains = [.. context.Definition.Domains.Where(access.Shows)],
+            SectionsOnly = access.IsContributor && access.CanEdit(user, context),
             MayComment = access.MayComment(user),
             Culture = Culture,
             MaxUploadBytes = uploads.MaxBytes,
