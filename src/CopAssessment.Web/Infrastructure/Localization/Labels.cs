@@ -78,6 +78,8 @@ public static class Labels
         ["best-practice-requestchanges"] = "Best practice: changes requested",
         ["best-practice-decline"] = "Best practice declined",
         ["comment-added"] = "Comment added",
+        ["contributor-assigned"] = "National contributor's sections changed",
+        ["contributor-revoked"] = "National contributor's access revoked",
         ["country-changed"] = "Country changed",
         ["cycle-created"] = "Cycle created",
         ["cycle-open"] = "Cycle opened",
