@@ -4,6 +4,7 @@
 // DB figure: LibrarySearch.SearchAsync (the app's own SQL: count + ranked page + ts_headline), timed
 // around the round trip. Page figure: GET /best-practices?q=…&region=…&audience=… over real HTTP (Kestrel).
 using CopAssessment.Web.Features.BestPractices;
+using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace CopAssessment.Benchmarks.Library;
@@ -14,6 +15,8 @@ public static class LibraryBenchmark
     public static async Task Main(string[] args)
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400;
+        // Second argument: practices to insert (10,000 by default; fewer on a loaded machine).
+        var practices = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Cop")
             ?? throw new InvalidOperationException("Set ConnectionStrings__Cop (scripts/bench-library.sh does).");
         var database = "cop_bench_library";
@@ -34,8 +37,8 @@ public static class LibraryBenchmark
         http.BaseAddress = app.ClientOptions.BaseAddress;
 
         var seed = Stopwatch.StartNew();
-        await Exec(connectionString, GenerateSql(Practices));
-        Console.WriteLine($"Inserted {Practices:N0} published practices in {seed.Elapsed.TotalSeconds:F1} s");
+        await Exec(connectionString, GenerateSql(practices));
+        Console.WriteLine($"Inserted {practices:N0} published practices in {seed.Elapsed.TotalSeconds:F1} s");
 
         // Query words with their language: whole words, inflected forms that only a stemmer joins to the
         // documents' forms (Russian), and Chinese runs of two characters, some from the middle of a word.
@@ -108,13 +111,13 @@ public static class LibraryBenchmark
 
         async Task<LibraryResult> SearchOnce(LibraryQuery query)
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            // Not app.Services: with UseKestrel that is the provider of a host the factory has already
+            // disposed (ObjectDisposedException); use the provider of the host that serves the requests.
+            await using var scope = app.RunningServices.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<LibrarySearch>().SearchAsync(query);
         }
 
     }
-
-    private const int Practices = 10_000;
 
     private static void Report(string name, List<double> samples) =>
         Console.WriteLine($"{name}: p50 {Percentile(samples, 50):F2} ms, p95 {Percentile(samples, 95):F2} ms, p99 {Percentile(samples, 99):F2} ms, max {samples.Max():F2} ms");
@@ -206,9 +209,16 @@ public static class LibraryBenchmark
 
 internal sealed class BenchApp(string connectionString) : WebApplicationFactory<Program>
 {
+    private IServiceProvider? runningServices;
+
+    // The root provider of the app that Kestrel runs, captured when its pipeline is built.
+    public IServiceProvider RunningServices => runningServices
+        ?? throw new InvalidOperationException("Start the server first (StartServer).");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CaptureServices(provider => runningServices = provider)));
         foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cop"] = connectionString, ["Database:MigrateOnStartup"] = "true", ["Demo:Enabled"] = "true",
@@ -218,4 +228,13 @@ internal sealed class BenchApp(string connectionString) : WebApplicationFactory<
             builder.UseSetting(key, value);
         }
     }
+}
+
+internal sealed class CaptureServices(Action<IServiceProvider> capture) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        capture(app.ApplicationServices);
+        next(app);
+    };
 }
