@@ -65,7 +65,7 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
                 var name = L.Region(await db.Regions.Where(r => r.Code == region.Region).Select(r => r.Name).SingleAsync()).Value;
                 var overall = region.Overall;
                 var score = overall.Suppressed ? null : overall.Mean;
-                var note = overall.Suppressed || overall.N < AggregationOptions.MinimumGroupSize ? L["Fewer than {0} countries: no figure is shown.", AggregationOptions.MinimumGroupSize].Value : null;
+                var note = overall.Suppressed || overall.N < AggregationOptions.MinimumGroupSize ? L.Plural(AggregationOptions.MinimumGroupSize, "Fewer than {0} country: no figure is shown.", "Fewer than {0} countries: no figure is shown.").Value : null;
                 var members = figures.Countries.Where(c => c.RegionCode == region.Region).Select(c => c.Iso3).ToList();
                 areas.Add(new MapArea(members, note is null ? FillOf(score) : null, $"{name}: {(note ?? Figure(score))}"));
                 rows.Add(new ResultRow(name, overall.N, note is null ? score : null, note is null ? StageName(score) : null, note));
