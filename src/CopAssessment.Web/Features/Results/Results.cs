@@ -34,14 +34,14 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
     /// <summary>The cycle's map and table, or null when it does not exist or is not published (404: a draft stays private).</summary>
     public async Task<ResultsPage?> PageAsync(int cycleId)
     {
-        var cycle = (await CyclesAsync()).SingleOrDefault(c => c.Id == cycleId);
-        if (cycle is null || await loader.FindCycleAsync(cycleId) is not { } info) return null;
+        if (await loader.FindCycleAsync(cycleId) is not { Status: CycleStatus.Published } info) return null;
+        var cycle = new PublishedCycle(info.Id, await titles.OfAsync(info.Id) ?? info.Name, default, info.Policy);
         var figures = await loader.LoadFiguresAsync(info);
         var aggregate = figures.Aggregate();
         var definition = figures.Definition;
         var stages = definition.Stages;
         var culture = CultureInfo.CurrentUICulture;
-        string? FillOf(double? score) => definition.StageFor(score) is { } stage ? StagePalette.Fill(stages.ToList().IndexOf(stage), stages.Count) : null;
+        string? FillOf(double? score) => definition.StageFor(score) is { } stage ? StagePalette.Fill(IndexOf(stages, stage), stages.Count) : null;
         string? StageName(double? score) => definition.StageFor(score) is { } stage ? stage.Name.Find(culture.Name).Text : null;
         string Figure(double? score) => score is null ? L["no figure"] : $"{ScoreDisplay.Format(score, CultureInfo.CurrentCulture)} · {StageName(score)}";
 
@@ -60,9 +60,10 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
         }
         else
         {
+            var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name);
             foreach (var region in aggregate.Regions.Where(r => r.Region is not null))
             {
-                var name = L.Region(await db.Regions.Where(r => r.Code == region.Region).Select(r => r.Name).SingleAsync()).Value;
+                var name = L.Region(regionNames.GetValueOrDefault(region.Region!, region.Region!)).Value;
                 var overall = region.Overall;
                 var score = overall.Suppressed ? null : overall.Mean;
                 var note = overall.Suppressed || overall.N < AggregationOptions.MinimumGroupSize ? L.Plural(AggregationOptions.MinimumGroupSize, "Fewer than {0} country: no figure is shown.", "Fewer than {0} countries: no figure is shown.").Value : null;
@@ -75,5 +76,11 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
             .Append((L["No figure"].Value, WorldMap.NoDataFill)).ToList();
         var svg = WorldMap.Svg(WorldMapShapes.Shipped, areas, cycle.Policy == PublicationMode.Named ? L["Overall index by country"] : L["Overall index by region"]);
         return new ResultsPage(cycle, svg, rows, legend);
+    }
+
+    private static int IndexOf(IReadOnlyList<Domain.Questionnaires.Stage> stages, Domain.Questionnaires.Stage stage)
+    {
+        for (var i = 0; i < stages.Count; i++) if (stages[i] == stage) return i;
+        return -1;
     }
 }
