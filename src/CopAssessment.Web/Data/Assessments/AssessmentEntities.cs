@@ -25,6 +25,9 @@ public class AssessmentCycle
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public uint Version { get; set; }
     public List<CycleTitle> Titles { get; set; } = [];
+
+    /// <summary>The licence the cycle's open data is published under, once published (<see cref="DataLicences"/>).</summary>
+    public DataLicence Licence { get; set; } = DataLicence.CcBy40;
 }
 
 /// <summary>A cycle's title in one language (<see cref="LocalizationSetup.Cultures"/>); read through <c>CycleTitles</c>.</summary>

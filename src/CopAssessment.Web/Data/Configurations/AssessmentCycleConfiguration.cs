@@ -11,6 +11,7 @@ public class AssessmentCycleConfiguration : IEntityTypeConfiguration<AssessmentC
         entity.HasIndex(c => c.Name).IsUnique();
         entity.Property(c => c.Status).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         entity.Property(c => c.PublicationPolicy).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
+        entity.Property(c => c.Licence).HasConversion<string>().HasMaxLength(TextLimits.EnumName);
         entity.HasOne(c => c.QuestionnaireVersion).WithMany().HasForeignKey(c => c.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
         entity.Property(c => c.Version).IsRowVersion();
     }
