@@ -122,6 +122,9 @@ namespace CopAssessment.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("CarriedFromCycleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("QuestionKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -129,6 +132,9 @@ namespace CopAssessment.Migrations.Migrations
 
                     b.Property<int>("SubmissionId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Unconfirmed")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -149,6 +155,8 @@ namespace CopAssessment.Migrations.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromCycleId");
 
                     b.HasIndex("SubmissionId", "QuestionKey")
                         .IsUnique();
@@ -1403,6 +1411,11 @@ namespace CopAssessment.Migrations.Migrations
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Answer", b =>
                 {
+                    b.HasOne("CopAssessment.Web.Data.Assessments.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromCycleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CopAssessment.Web.Data.Assessments.Submission", "Submission")
                         .WithMany()
                         .HasForeignKey("SubmissionId")

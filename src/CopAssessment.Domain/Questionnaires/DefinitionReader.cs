@@ -231,7 +231,7 @@ internal sealed partial class DefinitionReader
     private Question? ReadQuestion(JsonElement element, string path)
     {
         AllowOnly(element, path, "key", "type", "text", "help", "options", "required", "weight", "evidenceExpected",
-            "integer", "relevantWhen", "constraint");
+            "integer", "relevantWhen", "constraint", "doNotCarry");
         var key = ReadKey(element, path, Tokenizer.IsValidKey, "question");
         if (key is not null && _questions.TryGetValue(key, out var first))
         {
@@ -265,6 +265,7 @@ internal sealed partial class DefinitionReader
             Problem(path + ".integer", $"integer applies to number questions only, not to '{TypeName(type.Value)}'.");
         }
 
+        var doNotCarry = ReadBool(element, "doNotCarry", path, defaultValue: false);
         var relevantWhen = ReadString(element, "relevantWhen", path, required: false);
         Expression? relevance = null;
         if (relevantWhen is not null)
@@ -287,6 +288,7 @@ internal sealed partial class DefinitionReader
         {
             Relevance = relevance,
             Integer = integer && type == QuestionType.Number,
+            DoNotCarry = doNotCarry,
         };
         _questions[key] = (path, question);
         return question;

@@ -48,6 +48,12 @@ public sealed record Question(
     /// <summary>A number question that takes whole numbers only (counts): <c>"integer": true</c>.</summary>
     public bool Integer { get; init; }
 
+    /// <summary>
+    /// <c>"doNotCarry": true</c>: a new cycle never starts from the previous cycle's answer, even when the question is
+    /// unchanged (a figure that must be given anew every round).
+    /// </summary>
+    public bool DoNotCarry { get; init; }
+
     public bool IsChoice => Type is QuestionType.YesPartialNo or QuestionType.Maturity
         or QuestionType.SingleChoice or QuestionType.MultipleChoice;
 

@@ -283,6 +283,21 @@ public class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Do_not_carry_flag_is_read_and_defaults_to_carrying()
+    {
+        var node = BaseNode();
+        Question(node, 1)["doNotCarry"] = true;
+        var definition = QuestionnaireDefinition.Parse(node.ToJsonString());
+        Assert.True(definition.FindQuestion("q2")!.DoNotCarry);
+        Assert.False(definition.FindQuestion("q1")!.DoNotCarry);
+        Assert.False(QuestionnaireDefinition.Parse(Base).FindQuestion("q2")!.DoNotCarry);
+    }
+
+    [Fact]
+    public void Do_not_carry_flag_that_is_not_a_boolean_is_reported() =>
+        AssertProblem(Problems(r => Question(r, 1)["doNotCarry"] = "yes"), $"{Q}[1].doNotCarry", "must be true or false");
+
+    [Fact]
     public void Integer_flag_on_a_text_question_is_reported() =>
         AssertProblem(Problems(r => Question(r, 3)["integer"] = true), $"{Q}[3].integer", "number questions only");
 

@@ -33,7 +33,7 @@ public class SchemaTests
         Assert.Equal(["$comment", "$schema", "description", "domains", "key", "stages", "title", "version"], PropertyNames(Schema));
         Assert.Equal(["$comment", "capabilities", "description", "key", "name", "scored", "weight"], PropertyNames(Def("domain")));
         Assert.Equal(["$comment", "description", "key", "name", "questions", "suggestedActions", "weight"], PropertyNames(Def("capability")));
-        Assert.Equal(["$comment", "constraint", "evidenceExpected", "help", "integer", "key", "options", "relevantWhen", "required", "text", "type", "weight"],
+        Assert.Equal(["$comment", "constraint", "doNotCarry", "evidenceExpected", "help", "integer", "key", "options", "relevantWhen", "required", "text", "type", "weight"],
             PropertyNames(Def("question")));
         Assert.Equal(["$comment", "key", "label", "notApplicable", "score"], PropertyNames(Def("option")));
         Assert.Equal(["$comment", "expression", "max", "maxLength", "message", "min", "pattern"], PropertyNames(Def("constraint")));

@@ -71,6 +71,15 @@ public class Answer
     public required string UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The cycle this value was carried from when the cycle opened (decision 0018), while it is unchanged since;
+    /// any change of the value clears it.
+    /// </summary>
+    public int? CarriedFromCycleId { get; set; }
+
+    /// <summary>A carried value nobody has confirmed yet: it counts as no answer for progress and submission.</summary>
+    public bool Unconfirmed { get; set; }
 }
 
 /// <summary>Append-only: every acknowledged change of an answer.</summary>
@@ -88,6 +97,12 @@ public class AnswerHistory
     public string? Source { get; set; }
 
     public const string FromWorkbook = "workbook";
+
+    /// <summary>Carried from the previous cycle when this one opened (the row's old value is empty).</summary>
+    public const string Carried = "carried";
+
+    /// <summary>A carried answer confirmed unchanged (old and new value are the same).</summary>
+    public const string Confirmed = "confirmed";
 }
 
 /// <summary>A file or a link supporting one answer. File bytes live in <see cref="EvidenceFile"/>, loaded only on download.</summary>

@@ -6,7 +6,16 @@ namespace CopAssessment.Web.Features.Questionnaires;
 /// One field that differs. <see cref="Field"/> is a label already in the reader's language, like yes/no/always/none
 /// among the values; the other values are the definition's own (codes, expressions, texts), shown as they are.
 /// </summary>
-public sealed record Difference(string Field, string Before, string After, string? Language = null);
+public sealed record Difference(string Field, string Before, string After, string? Language = null)
+{
+    /// <summary>The question asks something else now (type, text, constraint): its previous answers are not carried into a new cycle.</summary>
+    public bool ChangesMeaning { get; init; }
+}
+
+/// <summary>A question whose previous answer may start a new cycle, and which answers fit it (<see cref="QuestionnaireDiff.Carried"/>).</summary>
+/// <param name="OptionKeys">The new version's option keys for a choice question (a chosen key outside them is not carried); null for the other types.</param>
+/// <param name="AllowsNotApplicable">A "not applicable" answer still means something: the new question has a notApplicable option.</param>
+public sealed record CarriedQuestion(string Key, IReadOnlyList<string>? OptionKeys, bool AllowsNotApplicable);
 
 public sealed record QuestionChange(string Key, LocalizedText Text, IReadOnlyList<Difference> Differences);
 
@@ -32,13 +41,22 @@ public static class QuestionnaireDiff
         return new QuestionnaireComparison(added, removed, changed);
     }
 
+    /// <summary>
+    /// The questions of <paramref name="to"/> whose answers under <paramref name="from"/> may be carried into a cycle on
+    /// <paramref name="to"/>: same key, not marked "do not carry", and no difference that <see cref="Difference.ChangesMeaning"/>
+    /// (decision 0018). Options are matched by key when the answers are copied.
+    /// </summary>
+    public static IReadOnlyList<CarriedQuestion> Carried(QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L) =>
+        [.. to.Questions.Where(q => !q.DoNotCarry && from.FindQuestion(q.Key) is { } before && !Differences(before, q, from, to, L).Any(d => d.ChangesMeaning))
+            .Select(q => new CarriedQuestion(q.Key, q.IsChoice ? [.. q.Options.Select(o => o.Key)] : null, q.AllowsNotApplicable))];
+
     private static IEnumerable<Difference> Differences(Question a, Question b, QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L)
     {
-        if (a.Type != b.Type || a.Integer != b.Integer) yield return new(L["Type"], TypeOf(a), TypeOf(b));
+        if (a.Type != b.Type || a.Integer != b.Integer) yield return new(L["Type"], TypeOf(a), TypeOf(b)) { ChangesMeaning = true };
         foreach (var language in a.Text.Languages.Union(b.Text.Languages))
         {
             var (ta, tb) = (a.Text.Texts.GetValueOrDefault(language), b.Text.Texts.GetValueOrDefault(language));
-            if (ta != tb) yield return new(L["Text"], $"“{ta}”", $"“{tb}”", language);
+            if (ta != tb) yield return new(L["Text"], $"“{ta}”", $"“{tb}”", language) { ChangesMeaning = true };
         }
         if (a.Required != b.Required) yield return new(L["Required"], YesNo(a.Required, L), YesNo(b.Required, L));
         if (a.Weight != b.Weight) yield return new(L["Weight"], a.Weight.ToString(CultureInfo.InvariantCulture), b.Weight.ToString(CultureInfo.InvariantCulture));
@@ -47,7 +65,8 @@ public static class QuestionnaireDiff
         var (optionsA, optionsB) = (Options(a), Options(b));
         if (optionsA != optionsB) yield return new(L["Options"], optionsA, optionsB);
         var (constraintA, constraintB) = (Describe(a.Constraint, L), Describe(b.Constraint, L));
-        if (constraintA != constraintB) yield return new(L["Constraint"], constraintA, constraintB);
+        if (constraintA != constraintB) yield return new(L["Constraint"], constraintA, constraintB) { ChangesMeaning = true };
+        if (a.DoNotCarry != b.DoNotCarry) yield return new(L["Carried into a new cycle"], YesNo(!a.DoNotCarry, L), YesNo(!b.DoNotCarry, L));
         var (capabilityA, capabilityB) = (from.CapabilityOf(a.Key)!.Key, to.CapabilityOf(b.Key)!.Key);
         if (capabilityA != capabilityB) yield return new(L["Capability"], capabilityA, capabilityB);
     }
