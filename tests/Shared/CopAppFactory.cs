@@ -56,6 +56,7 @@ public class CopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Jobs:Enabled"] = "false",
             ["Security:SignInAttemptsPerMinute"] = "100000",
             ["Security:SignInAttemptsPerAccountPerMinute"] = "100000",
+            ["OpenData:RequestsPerMinute"] = "100000",
             ["Mail:PickupDirectory"] = MailPickupDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",

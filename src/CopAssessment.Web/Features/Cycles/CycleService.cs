@@ -54,6 +54,20 @@ public sealed class DeadlineInputValidator : AbstractValidator<DeadlineInput>
     }
 }
 
+/// <summary>The licence of a cycle's open data (nullable: a missing or unreadable value must not bind to the first member).</summary>
+public sealed class LicenceInput
+{
+    public DataLicence? Licence { get; set; }
+}
+
+public sealed class LicenceInputValidator : AbstractValidator<LicenceInput>
+{
+    public LicenceInputValidator(IStringLocalizer L)
+    {
+        RuleFor(x => x.Licence).Must(l => l is { } value && Enum.IsDefined(value)).WithMessage(L["Choose a licence."]);
+    }
+}
+
 /// <summary>The titles of a cycle being created or edited (<see cref="CyclesController.Edit(int)"/>).</summary>
 public sealed class TitlesInput : ICycleTitlesInput
 {
@@ -62,6 +76,10 @@ public sealed class TitlesInput : ICycleTitlesInput
 
     /// <summary>The cycle's row version when the form was read: another administrator's change since then wins.</summary>
     public uint Version { get; set; }
+
+    /// <summary>The licence of the cycle's open data, shown in its own form on the same page; never bound here.</summary>
+    [BindNever, ValidateNever]
+    public DataLicence Licence { get; set; }
 }
 
 /// <summary>The first title is required; each language's is optional, within the same length; only the product's languages.</summary>
@@ -225,6 +243,18 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         }
         await tx.CommitAsync();
         return null;
+    }
+
+    /// <summary>
+    /// The licence can change at any status: the files always state the current one, and the audit trail keeps
+    /// which licence held when (a file downloaded earlier keeps the licence written in it).
+    /// </summary>
+    public async Task ChangeLicenceAsync(AssessmentCycle cycle, DataLicence licence)
+    {
+        if (cycle.Licence == licence) return;
+        audit.Record("cycle-licence-changed", cycle.Name, $"{DataLicences.Of(cycle.Licence).ShortName} → {DataLicences.Of(licence).ShortName}");
+        cycle.Licence = licence;
+        await db.SaveChangesAsync();
     }
 
     public async Task<string?> ExtendDeadlineAsync(AssessmentCycle cycle, DateOnly newDeadline)

@@ -93,7 +93,7 @@ public class CyclesController(CopDbContext db, CycleService cycles, CycleTitles 
         if (cycle is null) return NotFound();
         return View("Edit", new TitlesInput
         {
-            Name = cycle.Name, Version = cycle.Version,
+            Name = cycle.Name, Version = cycle.Version, Licence = cycle.Licence,
             Titles = cycle.Titles.ToDictionary(t => t.Language, t => (string?)t.Title),
         });
     }
@@ -103,6 +103,7 @@ public class CyclesController(CopDbContext db, CycleService cycles, CycleTitles 
     {
         var cycle = await db.Set<AssessmentCycle>().Include(c => c.Titles).SingleOrDefaultAsync(c => c.Id == id);
         if (cycle is null) return NotFound();
+        input.Licence = cycle.Licence;
         if (new TitlesInputValidator(L).Validate(input).AddTo(ModelState))
         {
             if (await cycles.ChangeTitlesAsync(cycle, input) is not { } refusal)
@@ -114,6 +115,27 @@ public class CyclesController(CopDbContext db, CycleService cycles, CycleTitles 
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Edit", input);
+    }
+
+    [HttpPost("{id:int}/licence")]
+    public async Task<IActionResult> Licence(int id, LicenceInput input)
+    {
+        var cycle = await db.Set<AssessmentCycle>().Include(c => c.Titles).SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        // The binder's own (English) complaint about an unknown value gives way to the validator's message.
+        ModelState.Remove(nameof(input.Licence));
+        if (!new LicenceInputValidator(L).Validate(input).AddTo(ModelState))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Edit", new TitlesInput
+            {
+                Name = cycle.Name, Version = cycle.Version, Licence = cycle.Licence,
+                Titles = cycle.Titles.ToDictionary(t => t.Language, t => (string?)t.Title),
+            });
+        }
+        await cycles.ChangeLicenceAsync(cycle, input.Licence!.Value);
+        TempData["Message"] = L["{0}: open data published under {1}.", Bidi.Isolate(await titles.OfAsync(id)), DataLicences.Of(cycle.Licence).ShortName].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>The policy as administrators read it (the cycle list and the new-cycle form use the same words).</summary>

@@ -6,12 +6,16 @@ using CopAssessment.Web.Reporting.Maps;
 namespace CopAssessment.Web.Features.Results;
 
 /// <summary>A published cycle as the public results list shows it.</summary>
-public sealed record PublishedCycle(int Id, string Name, DateOnly OpensOn, PublicationMode Policy);
+public sealed record PublishedCycle(int Id, string Name, DateOnly OpensOn, PublicationMode Policy, DataLicence Licence = DataLicence.CcBy40);
 
 /// <summary>One row of the map's table alternative: what an area of the map shows, in words and figures.</summary>
 public sealed record ResultRow(string Name, int Countries, double? Score, string? Stage, string? Note);
 
-public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyList<ResultRow> Rows, IReadOnlyList<(string Name, string Fill)> Legend);
+public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyList<ResultRow> Rows, IReadOnlyList<(string Name, string Fill)> Legend)
+{
+    /// <summary>The figures the page is drawn from: the charts and the open-data links read them.</summary>
+    public required PublicCycle Data { get; init; }
+}
 
 /// <summary>
 /// Public results: only published cycles, for anyone, signed in or not. A named cycle's map shades each country by
@@ -21,61 +25,89 @@ public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyL
 public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, IStringLocalizer<Ui> L)
 {
     /// <summary>The published cycles, newest first, titled in the reader's language.</summary>
-    public async Task<List<PublishedCycle>> CyclesAsync()
+    public async Task<List<PublishedCycle>> CyclesAsync(string? language = null)
     {
         var cycles = await db.Set<AssessmentCycle>().AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.OpensOn)
             .Select(c => new PublishedCycle(c.Id, c.Name, c.OpensOn,
-                c.PublicationPolicy == PublicationPolicy.Named ? PublicationMode.Named : PublicationMode.Anonymised))
+                c.PublicationPolicy == PublicationPolicy.Named ? PublicationMode.Named : PublicationMode.Anonymised, c.Licence))
             .ToListAsync();
-        var inLanguage = await titles.InLanguageAsync();
+        var inLanguage = await titles.InLanguageAsync(language);
         return [.. cycles.Select(c => c with { Name = inLanguage.GetValueOrDefault(c.Id, c.Name) })];
     }
 
-    /// <summary>The cycle's map and table, or null when it does not exist or is not published (404: a draft stays private).</summary>
-    public async Task<ResultsPage?> PageAsync(int cycleId)
+    /// <summary>
+    /// What a published cycle shows the public, in <paramref name="language"/> (the reader's when null); null when the
+    /// cycle does not exist or is not published (404: a draft stays private). Named, every validated country with its
+    /// figures; anonymised, none. Regions and the world under <see cref="PublicFigures.Shown"/>.
+    /// </summary>
+    public async Task<PublicCycle?> LoadAsync(int cycleId, string? language = null)
     {
+        language ??= LocalizationSetup.Current;
         if (await loader.FindCycleAsync(cycleId) is not { Status: CycleStatus.Published } info) return null;
-        var cycle = new PublishedCycle(info.Id, await titles.OfAsync(info.Id) ?? info.Name, default, info.Policy);
+        var licence = await db.Set<AssessmentCycle>().Where(c => c.Id == cycleId).Select(c => c.Licence).SingleAsync();
+        var cycle = new PublishedCycle(info.Id, await titles.OfAsync(info.Id, language) ?? info.Name, default, info.Policy, licence);
         var figures = await loader.LoadFiguresAsync(info);
         var aggregate = figures.Aggregate();
         var definition = figures.Definition;
+        using var _ = CultureScope.Ui(LocalizationSetup.CultureFor(language));
+        var measures = PublicFigures.Measures(definition, language, L["Overall index"]);
+
+        var countries = new List<PublicArea>();
+        if (info.Policy == PublicationMode.Named)
+        {
+            var names = await places.CountriesAsync(language);
+            countries.AddRange((aggregate.Global.Countries ?? []).Where(c => c.Scorecard?.Overall is not null)
+                .Select(c => PublicFigures.Country(c.Iso3, names.GetValueOrDefault(c.Iso3, c.Iso3), c.Region, c.Scorecard!, measures, definition))
+                .OrderBy(c => c.Name, PlaceNames.Collation(language)));
+        }
+        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name);
+        var regions = aggregate.Regions.Where(r => r.Region is not null)
+            .Select(r => PublicFigures.Area(r, AreaType.Region, r.Region!, L.Region(regionNames.GetValueOrDefault(r.Region!, r.Region!)).Value, measures, definition, info.Policy))
+            .ToList();
+        var world = PublicFigures.Area(aggregate.Global, AreaType.World, "WLD", L["Global"], measures, definition, info.Policy);
+        return new PublicCycle(cycle, DataLicences.Of(licence), language, definition, figures, measures, countries, regions, world);
+    }
+
+    /// <summary>The cycle's map and table, or null when it does not exist or is not published.</summary>
+    public async Task<ResultsPage?> PageAsync(int cycleId)
+    {
+        if (await LoadAsync(cycleId) is not { } data) return null;
+        var definition = data.Definition;
         var stages = definition.Stages;
         var culture = CultureInfo.CurrentUICulture;
-        string? FillOf(double? score) => definition.StageFor(score) is { } stage ? StagePalette.Fill(IndexOf(stages, stage), stages.Count) : null;
-        string? StageName(double? score) => definition.StageFor(score) is { } stage ? stage.Name.Find(culture.Name).Text : null;
-        string Figure(double? score) => score is null ? L["no figure"] : $"{ScoreDisplay.Format(score, CultureInfo.CurrentCulture)} · {StageName(score)}";
+        string? FillOf(Figure figure) => figure.Stage is { } stage ? StagePalette.Fill(IndexOf(stages, stage), stages.Count) : null;
+        string Figure(Figure figure) => figure.Score is null ? L["no figure"]
+            : $"{ScoreDisplay.Format(figure.Score, CultureInfo.CurrentCulture)} · {figure.Stage?.Name.Find(culture.Name).Text}";
 
         var areas = new List<MapArea>();
         var rows = new List<ResultRow>();
-        if (cycle.Policy == PublicationMode.Named)
+        if (data.Named)
         {
             var names = await places.CountriesAsync();
-            var scored = aggregate.Global.Countries?.Where(c => c.Scorecard?.Overall is not null).ToDictionary(c => c.Iso3, c => c.Scorecard!.Overall) ?? [];
+            var scored = data.Countries.ToDictionary(c => c.Code);
             foreach (var (iso3, name) in names.OrderBy(n => n.Value, PlaceNames.Collation()))
             {
-                var score = scored.GetValueOrDefault(iso3);
-                areas.Add(new MapArea([iso3], FillOf(score), $"{name}: {(score is null ? L["no validated assessment"] : Figure(score))}"));
-                if (score is not null) rows.Add(new ResultRow(name, 1, score, StageName(score), null));
+                var country = scored.GetValueOrDefault(iso3);
+                areas.Add(new MapArea([iso3], country is null ? null : FillOf(country.Overall),
+                    $"{name}: {(country is null ? L["no validated assessment"] : Figure(country.Overall))}"));
+                if (country is not null) rows.Add(new ResultRow(name, 1, country.Overall.Score, country.Overall.Stage?.Name.Find(culture.Name).Text, null));
             }
         }
         else
         {
-            var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name);
-            foreach (var region in aggregate.Regions.Where(r => r.Region is not null))
+            foreach (var region in data.Regions)
             {
-                var name = L.Region(regionNames.GetValueOrDefault(region.Region!, region.Region!)).Value;
                 var overall = region.Overall;
-                var score = overall.Suppressed ? null : overall.Mean;
-                var note = overall.Suppressed || overall.N < AggregationOptions.MinimumGroupSize ? L.Plural(AggregationOptions.MinimumGroupSize, "Fewer than {0} country: no figure is shown.", "Fewer than {0} countries: no figure is shown.").Value : null;
-                var members = figures.Countries.Where(c => c.RegionCode == region.Region).Select(c => c.Iso3).ToList();
-                areas.Add(new MapArea(members, note is null ? FillOf(score) : null, $"{name}: {(note ?? Figure(score))}"));
-                rows.Add(new ResultRow(name, overall.N, note is null ? score : null, note is null ? StageName(score) : null, note));
+                var note = overall.Score is null ? L.Plural(AggregationOptions.MinimumGroupSize, "Fewer than {0} country: no figure is shown.", "Fewer than {0} countries: no figure is shown.").Value : null;
+                var members = data.Source.Countries.Where(c => c.RegionCode == region.Code).Select(c => c.Iso3).ToList();
+                areas.Add(new MapArea(members, FillOf(overall), $"{region.Name}: {(note ?? Figure(overall))}"));
+                rows.Add(new ResultRow(region.Name, overall.Countries, overall.Score, overall.Stage?.Name.Find(culture.Name).Text, note));
             }
         }
         var legend = stages.Select((s, i) => (s.Name.Find(culture.Name).Text, StagePalette.Fill(i, stages.Count)))
             .Append((L["No figure"].Value, WorldMap.NoDataFill)).ToList();
-        var svg = WorldMap.Svg(WorldMapShapes.Shipped, areas, cycle.Policy == PublicationMode.Named ? L["Overall index by country"] : L["Overall index by region"]);
-        return new ResultsPage(cycle, svg, rows, legend);
+        var svg = WorldMap.Svg(WorldMapShapes.Shipped, areas, data.Named ? L["Overall index by country"] : L["Overall index by region"]);
+        return new ResultsPage(data.Cycle, svg, rows, legend) { Data = data };
     }
 
     private static int IndexOf(IReadOnlyList<Domain.Questionnaires.Stage> stages, Domain.Questionnaires.Stage stage)

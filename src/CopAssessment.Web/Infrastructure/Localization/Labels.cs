@@ -89,6 +89,7 @@ public static class Labels
         ["cycle-deadline-extended"] = "Cycle deadline extended",
         ["cycle-policy-changed"] = "Cycle publication policy changed",
         ["cycle-titles-changed"] = "Cycle titles changed",
+        ["cycle-licence-changed"] = "Cycle open-data licence changed",
         ["evidence-added"] = "Evidence added",
         ["evidence-removed"] = "Evidence removed",
         ["invitation-accepted"] = "Invitation accepted",

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CopAssessment.Web.Infrastructure.Security;
 
@@ -10,6 +11,9 @@ public static class SecuritySetup
 
     /// <summary>The one answer to too many sign-in or reset attempts, from an address or for an account.</summary>
     public const string TooManyAttempts = "Too many sign-in attempts. Wait a minute and try again.";
+
+    /// <summary>The answer to too many requests for anything else (the open data).</summary>
+    public const string TooManyRequests = "Too many requests. Wait a minute and try again.";
 
     public static void AddSecurity(this WebApplicationBuilder builder)
     {
@@ -32,7 +36,14 @@ public static class SecuritySetup
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
-                new ValueTask(Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, L => L[TooManyAttempts]));
+            {
+                // Every limit here is a fixed window: the lease says when the next one opens.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var signIn = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimit;
+                return new ValueTask(Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                    L => signIn ? L[TooManyAttempts] : L[TooManyRequests]));
+            };
         });
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<DummyPassword>();
