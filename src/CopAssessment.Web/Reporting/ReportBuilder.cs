@@ -37,6 +37,12 @@ public sealed record ReportRequest
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<ReportBestPractice> BestPractices { get; init; } = [];
     public DateTimeOffset? GeneratedAt { get; init; }
+
+    /// <summary>
+    /// The earlier cycles of the same questionnaire, oldest first, for the trend: a scorecard needs its country's
+    /// results only, a regional or global report every country's (the earlier aggregates).
+    /// </summary>
+    public IReadOnlyList<TrendCycle> History { get; init; } = [];
 }
 
 /// <summary>
@@ -86,7 +92,7 @@ public static class ReportBuilder
         };
         var listPractices = allowed.ListsPractices;
 
-        return new ReportData
+        var data = new ReportData
         {
             Title = request.Title,
             Kind = request.Kind,
@@ -104,6 +110,52 @@ public static class ReportBuilder
             PracticeThemes = listPractices ? [] : PracticeThemes(request.Definition, request.BestPractices),
             RegionNames = request.RegionNames,
         };
+        if (request.History.Count == 0) return data;
+        return request.Kind == ReportKind.Country
+            ? data with
+            {
+                CountryTrend = Trends.ForCountry(request.Definition, request.VersionLabel, request.CycleName, countries[0].Scorecard,
+                    request.History.Select(h => (h.Name, h.Definition, h.VersionLabel, h.Results.FirstOrDefault(r => r.Iso3 == request.CountryIso3 && r.Status.IsValidated())?.Scorecard))),
+            }
+            : data with { AreaTrends = AreaTrendsOf(request, data, allowed) };
+    }
+
+    /// <summary>
+    /// A regional or global report against the previous cycle. An earlier cycle is aggregated under the stricter of
+    /// its own policy and this report's, so a cycle published anonymised never has a small group or a country shown
+    /// through a later report; the countries × cycles view lists only cycles published by name, and only when this
+    /// report lists countries.
+    /// </summary>
+    private static AreaTrends AreaTrendsOf(ReportRequest request, ReportData data, Publication allowed)
+    {
+        var earlier = request.History.Select(h => (Cycle: h, Aggregate: Aggregate(h.Definition, h.Results, request.CountryRegions,
+            h.Policy == PublicationMode.Anonymised ? PublicationMode.Anonymised : request.Policy))).ToList();
+        var (previous, previousAggregate) = earlier[^1];
+        var comparison = VersionComparison.Of(previous.Name, request.Definition, request.VersionLabel, previous.Definition, previous.VersionLabel);
+        var areas = data.Areas;
+
+        var aggregates = earlier.Select(e => e.Aggregate).Append(data.Aggregate).ToList();
+        var participation = areas.Select(area => (IReadOnlyList<Participation>)[.. aggregates.Select(a =>
+            (area.Region is null ? a.Global : a.FindRegion(area.Region)) is { } x
+                ? new Participation(x.MemberStates, x.Submitted, x.Validated, x.ParticipationRate)
+                : new Participation(0, 0, 0, null))]).ToList();
+
+        var named = allowed.ListsCountries ? earlier.Where(e => e.Cycle.Policy == PublicationMode.Named).Select(e => e.Cycle).ToList() : [];
+        var matrix = new List<CountryCycles>();
+        if (allowed.ListsCountries)
+        {
+            var byCycle = named.Select(c => c.Results.Where(r => r.Status.IsValidated() && r.Scorecard is not null)
+                .ToDictionary(r => r.Iso3, r => r.Scorecard!.Overall, StringComparer.Ordinal)).ToList();
+            foreach (var country in data.Countries.OrderBy(c => c.Name ?? c.Iso3, StringComparer.Create(data.Culture, ignoreCase: false)).ThenBy(c => c.Iso3, StringComparer.Ordinal))
+            {
+                double? now = country.Status.IsValidated() ? country.Scorecard?.Overall : null;
+                IReadOnlyList<double?> values = [.. byCycle.Select(b => b.GetValueOrDefault(country.Iso3)), now];
+                if (values.Any(v => v is not null)) matrix.Add(new CountryCycles(country.Iso3, country.Name ?? country.Iso3, values));
+            }
+        }
+        return new AreaTrends(comparison, Trends.ForAreas(request.Definition, areas, previousAggregate, comparison),
+            [.. request.History.Select(h => h.Name), request.CycleName], participation,
+            allowed.ListsCountries ? [.. named.Select(c => c.Name), request.CycleName] : [], matrix);
     }
 
     /// <summary>

@@ -91,6 +91,38 @@ public sealed record ReportData
     /// <summary>Region code → display name in the report's language.</summary>
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A scorecard against the country's previous validated cycle; null when it has none (or for other reports).</summary>
+    public CountryTrend? CountryTrend { get; init; }
+
+    /// <summary>A regional or global report against the previous cycle; null when there is none (or for scorecards).</summary>
+    public AreaTrends? AreaTrends { get; init; }
+
+    /// <summary>"Compared on 12 of 14 capabilities shared with 2025 stocktaking", or the same version's sentence.</summary>
+    public string ComparisonText(VersionComparison comparison, IStringLocalizer L)
+    {
+        using var inCulture = CultureScope.Ui(Culture);
+        var cycle = Bidi.Isolate(comparison.PreviousCycle);
+        var text = comparison.Complete
+            ? L["Compared with {0}: the same capabilities and domains.", cycle].Value
+            : L.Plural(comparison.Capabilities, "Compared on {0} of {1} capability shared with {2}.", "Compared on {0} of {1} capabilities shared with {2}.",
+                comparison.SharedCapabilities.ToString(Culture), comparison.Capabilities.ToString(Culture), cycle).Value;
+        return comparison.OverallCompared ? text : text + " " + L["The overall index is not compared: the versions score different domains."].Value;
+    }
+
+    /// <summary>The arrow from the earlier to the later of two things, pointing the way the page reads.</summary>
+    public string Arrow => IsRightToLeft ? "←" : "→";
+
+    /// <summary>"Developing → Advanced" (stage names from each cycle's definition), or the one stage when it did not move.</summary>
+    public string StageMove(ItemTrend item) => item.StageMoved
+        ? $"{Text(item.PreviousStage!.Name)} {Arrow} {Text(item.CurrentStage!.Name)}"
+        : item.CurrentStage is { } stage ? Text(stage.Name) : "–";
+
+    public string FormatChange(double? change) => Trends.FormatChange(change, Culture);
+
+    /// <summary>The small chart of one item over <paramref name="cycles"/>, labelled with each cycle's score for screen readers.</summary>
+    public string TrendChart(IReadOnlyList<string> cycles, IReadOnlyList<double?> series, int width = 120, int height = 28) =>
+        Pdf.Charts.Trend(series, Definition.Stages, IsRightToLeft, string.Join("; ", cycles.Zip(series, (c, v) => $"{c}: {Format(v)}")), width, height);
+
     public string Language => LocalizationSetup.Supported(Culture.Name) ?? Culture.Name;
     public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
     public bool IsAnonymised => Policy == PublicationMode.Anonymised;

@@ -34,7 +34,7 @@ public class AnonymisedReportTests(CopAppFactory app)
     public async Task Anonymised_workbooks_and_pdfs_name_no_country_and_show_no_figure_from_fewer_than_three_countries()
     {
         var cycle = await CycleSeed.CreateAsync(app, PublicationPolicy.Named, Participates);
-        var terms = await CountryTermsAsync();
+        var terms = await CountryTermsAsync(app);
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
         // The search finds them while the cycle is named.
         using (var named = ExcelReportTests.Open(await ReportsWebTests.ExportAsync(app, reviewer, cycle, "Global", "", "Excel")))
@@ -79,7 +79,7 @@ public class AnonymisedReportTests(CopAppFactory app)
     /// The names the product knows for each Member State: its name in English and in every other language of the
     /// product (CLDR's, as stored); ISO 3166 alpha-3 and alpha-2 codes as whole words.
     /// </summary>
-    private async Task<List<(string Country, Regex Pattern)>> CountryTermsAsync()
+    internal static async Task<List<(string Country, Regex Pattern)>> CountryTermsAsync(CopAppFactory app)
     {
         var countries = await app.WithDbAsync(db => db.Countries.AsNoTracking().Select(c => new { c.Iso3, c.Iso2, c.Name }).ToListAsync());
         Assert.Equal(193, countries.Count);
@@ -125,7 +125,7 @@ public class AnonymisedReportTests(CopAppFactory app)
         return printed;
     }
 
-    private static void AssertNamesNoCountry(IEnumerable<string> texts, List<(string Country, Regex Pattern)> terms, string label)
+    internal static void AssertNamesNoCountry(IEnumerable<string> texts, List<(string Country, Regex Pattern)> terms, string label)
     {
         var found = texts.SelectMany(t => terms.Where(term => term.Pattern.IsMatch(t))
                 .Select(term => $"{term.Country} /{term.Pattern}/ in \"{Excerpt(t, term.Pattern)}\""))

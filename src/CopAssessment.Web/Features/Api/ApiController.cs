@@ -36,6 +36,17 @@ public sealed record DomainScoreDto(string Key, string Name, bool Scored, double
 public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string Region, string Status, DateTimeOffset? ValidatedAt,
     double? Overall, string? Stage, double Completeness, IReadOnlyList<DomainScoreDto> Domains);
 
+public sealed record HistoryItemDto(string Key, double? Score, string? Stage);
+
+/// <param name="Overall">The overall index stored when the submission was validated (unrounded, 0–100).</param>
+/// <param name="Domains">The scored domains of the cycle's questionnaire version, from the stored snapshot.</param>
+public sealed record HistoryCycleDto(int CycleId, string Cycle, DateOnly OpensOn, string CycleStatus, string PublicationPolicy,
+    string QuestionnaireKey, string QuestionnaireVersion, string Status, DateTimeOffset? ValidatedAt, double? Overall, string? Stage,
+    IReadOnlyList<HistoryItemDto> Domains, IReadOnlyList<HistoryItemDto> Capabilities);
+
+/// <param name="Cycles">Every cycle in which the country's submission was validated, oldest first.</param>
+public sealed record CountryHistoryDto(string Iso3, string Name, string Region, IReadOnlyList<HistoryCycleDto> Cycles);
+
 /// <summary>
 /// Read-only JSON for integration, under the same rules as the pages: scores from validated submissions,
 /// country rows only within the caller's scope and only when the cycle publishes named results, and every
@@ -46,7 +57,7 @@ public sealed record ScorecardDto(int CycleId, string Iso3, string Name, string 
 [Route("api/v1/cycles")]
 [Produces("application/json")]
 public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleResults results, QuestionnaireCatalog catalog,
-    UserScope scope) : ControllerBase
+    CycleHistory history, UserScope scope) : ControllerBase
 {
     [HttpGet("")]
     public async Task<IReadOnlyList<CycleDto>> Cycles() =>
@@ -126,6 +137,30 @@ public sealed class ApiController(CopDbContext db, ReportLoader loader, CycleRes
         }).ToList();
         return new ScorecardDto(cycleId, country.Iso3, country.Name, country.RegionCode, row.Status.ToString(), row.ValidatedAt,
             card?.Overall, card?.Stage, progress.Completeness.Ratio, domains);
+    }
+
+    /// <summary>
+    /// A country's validated results over every cycle, as stored when each submission was validated (never recomputed),
+    /// for whoever may see the country's scorecards: outside the caller's scope the country is not found.
+    /// </summary>
+    [HttpGet("/api/v1/countries/{iso3}/history")]
+    [ProducesResponseType<CountryHistoryDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<CountryHistoryDto>> History(string iso3)
+    {
+        var country = await db.Countries.AsNoTracking().VisibleTo(scope).Where(c => c.Iso3 == iso3.ToUpperInvariant())
+            .Select(c => new { c.Iso3, c.Name, c.RegionCode }).SingleOrDefaultAsync();
+        if (country is null) return NotFound(new { error = "No such country." });
+        var entries = await history.CountryAsync(country.Iso3);
+        return new CountryHistoryDto(country.Iso3, country.Name, country.RegionCode, [.. entries.Select(e =>
+        {
+            var domains = e.Definition.Domains.Where(d => d.Scored).ToList();
+            return new HistoryCycleDto(e.Cycle.Id, e.Cycle.Name, e.Cycle.OpensOn, e.Cycle.Status.ToString(), e.Cycle.Policy.ToString(),
+                e.Cycle.QuestionnaireKey, e.Cycle.VersionLabel, e.Status.ToString(), e.ValidatedAt, e.Scorecard.Overall, e.Scorecard.Stage,
+                [.. domains.Select(d => e.Scorecard.FindDomain(d.Key) is { } x ? new HistoryItemDto(d.Key, x.Score, x.Stage) : new HistoryItemDto(d.Key, null, null))],
+                [.. domains.SelectMany(d => d.Capabilities).Where(c => c.IsScored)
+                    .Select(c => e.Scorecard.FindCapability(c.Key) is { } x ? new HistoryItemDto(c.Key, x.Score, x.Stage) : new HistoryItemDto(c.Key, null, null))]);
+        })]);
     }
 
     private static AreaDto Area(AreaAggregate area) => new(area.Region, area.MemberStates, area.Submitted, area.Validated, area.ParticipationRate,

@@ -133,7 +133,7 @@ public sealed class AssessmentDemoSeed(CopDbContext db, QuestionnaireCatalog cat
     }
 
     /// <summary>FNV-1a: stable across processes, unlike string.GetHashCode.</summary>
-    private static uint Hash(string text)
+    internal static uint Hash(string text)
     {
         var hash = 2166136261;
         foreach (var c in text) hash = (hash ^ c) * 16777619;

@@ -24,6 +24,7 @@ public static class AssessmentsSetup
         services.AddScoped<CycleResults>();
         services.AddScoped<IDashboardCards, AssessmentDashboardCards>();
         services.AddScoped<IDemoSeed, AssessmentDemoSeed>();
+        services.AddScoped<IDemoSeed, PastCycleDemoSeed>();
         services.AddSingleton(new NavigationItem("Assessments", "/assessments", 20, Roles.FocalPoint, Roles.RegionalCoordinator));
     }
 }

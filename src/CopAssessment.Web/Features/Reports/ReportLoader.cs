@@ -25,7 +25,7 @@ public sealed record ReportScope(ReportKind Kind, int CycleId, string? RegionCod
 /// limited by its own scope, checked against the caller first, and by the cycle's publication policy.
 /// </summary>
 public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleTitles cycleTitles, CycleResults results, QuestionnaireCatalog catalog,
-    IServiceProvider services, IOptions<MailOptions> mail, IStringLocalizer<Ui> L)
+    CycleHistory history, IServiceProvider services, IOptions<MailOptions> mail, IStringLocalizer<Ui> L)
 {
     public sealed record CycleInfo(int Id, string Name, int QuestionnaireVersionId, string VersionLabel, PublicationMode Policy,
         Domain.Workflow.CycleStatus Status);
@@ -117,6 +117,9 @@ public sealed class ReportLoader(CopDbContext db, PlaceNames places, CycleTitles
             CountryRegions = figures.CountryRegions,
             RegionNames = regionNames,
             BestPractices = await BestPracticesAsync(report, countryRegion, culture),
+            // A scorecard compares its own country's stored snapshots; regional and global figures need every country's.
+            History = await history.EarlierAsync(cycle.Id, report.Kind == ReportKind.Country ? details : UserScope.Everything, culture.Name,
+                cancellationToken: cancellationToken),
         });
     }
 

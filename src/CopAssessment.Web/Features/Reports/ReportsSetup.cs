@@ -9,6 +9,7 @@ public static class ReportsSetup
     {
         builder.Services.AddReportWriters(builder.Configuration);
         builder.Services.AddScoped<ReportLoader>();
+        builder.Services.AddScoped<CycleHistory>();
         builder.Services.AddScoped<ReportExports>();
         builder.Services.AddScoped<ExportRequestValidator>();
         builder.Services.AddSingleton(new NavigationItem("Reports", "/reports", 60,

@@ -49,6 +49,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         Sheet(L["Summary"], part => Summary(part, data));
         Sheet(L["Domains"], part => Domains(part, data));
         Sheet(L["Heat map"], part => HeatMap(part, data));
+        if (data.CountryTrend is not null || data.AreaTrends is not null) Sheet(L["Trends"], part => TrendSheet(part, data));
         foreach (var domain in data.ScoredDomains)
         {
             Sheet(data.Text(domain.Name), part => DomainDetail(part, data, domain));
@@ -180,6 +181,84 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         var filter = $"A1:{lastColumn}{Math.Max(2, sheet.CurrentRow)}";
         sheet.End(filter, [Styles.StageColours($"{firstScore}2:{lastColumn}{Math.Max(2, sheet.CurrentRow)}", $"{firstScore}2", stages)]);
         return filter;
+    }
+
+    /// <summary>
+    /// Change since the previous cycle. A scorecard: each item's previous and current score, the change, the stage
+    /// move and its score in every cycle. A regional or global report: means and stages against the previous cycle,
+    /// participation by cycle and, for named publications, the countries × cycles view.
+    /// </summary>
+    private string? TrendSheet(WorksheetPart part, ReportData data)
+    {
+        var comparison = data.CountryTrend?.Comparison ?? data.AreaTrends!.Comparison;
+        string Cell(string title) => data.IsRightToLeft ? Bidi.Isolate(title) : title;
+        using var sheet = new SheetWriter(part, [40, 28, 16, 16, 14, 16, 16, 16, 16, 16, 16, 16], rightToLeft: data.IsRightToLeft);
+        sheet.Row(XCell.Str(L["Change since the previous cycle"], XStyle.Title));
+        sheet.Row(XCell.Str(data.ComparisonText(comparison, L), XStyle.Wrap));
+        sheet.Blank();
+        XCell ChangeCell(bool compared, double? change) => compared ? XCell.Score(change) : XCell.Str(L["not compared"]);
+
+        if (data.CountryTrend is { } trend)
+        {
+            sheet.Row(Headers([L["Item"], L["Level"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change"], L["Previous stage"], L["Stage"],
+                .. trend.Cycles.Select(Cell)]));
+            void Item(ItemTrend item, string name, string level) => sheet.Row([name, level, item.Compared ? XCell.Score(item.Previous) : XCell.Empty,
+                XCell.Score(item.Current), ChangeCell(item.Compared, item.Change), item.Compared ? data.StageName(item.PreviousStage?.Key) : "",
+                data.StageName(item.CurrentStage?.Key), .. item.Series.Select(XCell.Score)]);
+            Item(trend.Overall, L["Overall index"], "");
+            foreach (var domain in data.ScoredDomains)
+            {
+                if (trend.Domain(domain.Key) is { } d) Item(d, data.Text(domain.Name), L["Domain"]);
+            }
+            foreach (var capability in data.ScoredCapabilities)
+            {
+                if (trend.Capability(capability.Key) is { } c) Item(c, data.Text(capability.Name), L["Capability"]);
+            }
+            sheet.End();
+            return null;
+        }
+
+        var trends = data.AreaTrends!;
+        string AreaLabel(string? region) => region is null ? L["Global"] : data.RegionName(region);
+        sheet.Row(XCell.Str(L["Means"], XStyle.Label));
+        sheet.Row(Headers(L["Area"], L["Item"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change"], L["Countries scored"]));
+        var names = data.ScoredDomains.ToDictionary(d => d.Key, d => data.Text(d.Name));
+        foreach (var capability in data.ScoredCapabilities) names[capability.Key] = data.Text(capability.Name);
+        foreach (var area in trends.Areas)
+        {
+            foreach (var mean in new[] { area.Overall }.Concat(area.Domains).Concat(area.Capabilities))
+            {
+                sheet.Row(AreaLabel(area.Region), mean.Key == "overall" ? L["Overall index"] : names[mean.Key], mean.Compared ? XCell.Score(mean.Previous?.Mean) : XCell.Empty,
+                    XCell.Score(mean.Current?.Mean), ChangeCell(mean.Compared, mean.Change), XCell.Int(mean.Current?.N));
+            }
+        }
+        sheet.Blank();
+        sheet.Row(XCell.Str(L["Distribution over stages"], XStyle.Label));
+        sheet.Row(Headers(L["Area"], L["Stage"], Cell(comparison.PreviousCycle), data.CycleNameCell));
+        foreach (var area in trends.Areas)
+        {
+            foreach (var shift in area.Stages) sheet.Row(AreaLabel(area.Region), data.Text(shift.Stage.Name), XCell.Int(shift.Previous), XCell.Int(shift.Current));
+        }
+        sheet.Blank();
+        sheet.Row(XCell.Str(L["Participation by cycle"], XStyle.Label));
+        sheet.Row(Headers(L["Area"], L["Cycle"], L["Member States"], L["Submitted"], L["Validated"], L["Participation rate"]));
+        for (var a = 0; a < trends.Areas.Count; a++)
+        {
+            for (var c = 0; c < trends.Cycles.Count; c++)
+            {
+                var p = trends.Participation[a][c];
+                sheet.Row(AreaLabel(trends.Areas[a].Region), Cell(trends.Cycles[c]), XCell.Int(p.MemberStates), XCell.Int(p.Submitted), XCell.Int(p.Validated), XCell.Percent(p.Rate));
+            }
+        }
+        if (trends.MatrixCycles.Count > 0)
+        {
+            sheet.Blank();
+            sheet.Row(XCell.Str(L["Overall index by country and cycle"], XStyle.Label));
+            sheet.Row(Headers([L["ISO code"], L["Country"], .. trends.MatrixCycles.Select(Cell)]));
+            foreach (var country in trends.Matrix) sheet.Row([country.Iso3, country.Name, .. country.Overall.Select(XCell.Score)]);
+        }
+        sheet.End();
+        return null;
     }
 
     private string? DomainDetail(WorksheetPart part, ReportData data, QDomain domain)

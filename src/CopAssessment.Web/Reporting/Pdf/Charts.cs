@@ -82,4 +82,43 @@ public static class Charts
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>
+    /// A small line chart of one score over the cycles (oldest first), 0–100 over faint stage bands: a line between
+    /// consecutive scores, a dot per score, the latest larger. A cycle without a score breaks the line. Drawn with
+    /// SVG attributes only (the pages' CSP allows no inline style) and mirrored for right-to-left, as the table is.
+    /// </summary>
+    /// <param name="label">Read by screen readers: the cycles and their scores in words.</param>
+    public static string Trend(IReadOnlyList<double?> series, IReadOnlyList<Stage> stages, bool rightToLeft, string label, int width = 120, int height = 28)
+    {
+        const double pad = 4;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\">");
+        if (rightToLeft) svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({width},0) scale(-1,1)\">");
+        double Y(double score) => height - pad - Math.Clamp(score, 0, 100) / 100 * (height - 2 * pad);
+        double X(int i) => series.Count <= 1 ? width / 2.0 : pad + i * (width - 2 * pad) / (series.Count - 1);
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var top = i + 1 < stages.Count ? Y(stages[i + 1].MinScore) : 0;
+            var bottom = i == 0 ? height : Y(stages[i].MinScore);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"0\" y=\"{top:0.##}\" width=\"{width}\" height=\"{bottom - top:0.##}\" fill=\"#{StagePalette.Fill(i, stages.Count)}\" fill-opacity=\"0.35\"/>");
+        }
+        for (var i = 1; i < series.Count; i++)
+        {
+            if (series[i - 1] is { } a && series[i] is { } b)
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<line x1=\"{X(i - 1):0.##}\" y1=\"{Y(a):0.##}\" x2=\"{X(i):0.##}\" y2=\"{Y(b):0.##}\" stroke=\"{BarColour}\" stroke-width=\"1.5\"/>");
+        }
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (series[i] is { } v)
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<circle cx=\"{X(i):0.##}\" cy=\"{Y(v):0.##}\" r=\"{(i == series.Count - 1 ? 3 : 2)}\" fill=\"{BarColour}\"/>");
+        }
+        if (rightToLeft) svg.Append("</g>");
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
 }

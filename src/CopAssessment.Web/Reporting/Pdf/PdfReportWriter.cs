@@ -95,6 +95,7 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
             return
             [
                 new("overview", L["Overview"]),
+                .. data.CountryTrend is null ? Array.Empty<PdfSection>() : [new("trend", L["Change since the previous cycle"])],
                 new("capabilities", L["Capabilities"]),
                 new("gaps", L["Gaps and suggested actions"]),
                 new("answers", L["Answers"]),
@@ -109,6 +110,7 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
             new("heatmap", L["Heat map"]),
             new("stages", L["Distribution over stages"]),
         };
+        if (data.AreaTrends is not null) sections.Add(new("trend", L["Change since the previous cycle"]));
         sections.AddRange(data.ScoredDomains.Select(d => new PdfSection("domain-" + d.Key, data.Text(d.Name))));
         sections.Add(new("best-practices", L["Best practices"]));
         sections.Add(new("methods", L["Methods"]));
