@@ -53,7 +53,9 @@ public partial class TrendTests(CopAppFactory app)
         Assert.DoesNotContain("style=", TrendTable(html));
 
         // The workbook holds the unrounded values: the previous score and the change.
-        using var workbook = ExcelReportTests.Open(await ken.GetByteArrayAsync($"/reports/cycles/{current}/countries/KEN/excel"));
+        var bytes = await ken.GetByteArrayAsync($"/reports/cycles/{current}/countries/KEN/excel");
+        await File.WriteAllBytesAsync(Path.Combine(ReportTestData.ArtifactsDirectory(), "trend-scorecard-en.xlsx"), bytes);
+        using var workbook = ExcelReportTests.Open(bytes);
         var sheet = ExcelReportTests.Read(workbook, "Trends");
         var overall = sheet.RowOf(0, "Overall index");
         Assert.Equal(before["overall"].Score!.Value, sheet.Number(overall, 2)!.Value, 9);
@@ -135,7 +137,9 @@ public partial class TrendTests(CopAppFactory app)
         var now = await SnapshotsAsync(current);
 
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
-        using var workbook = ExcelReportTests.Open(await ReportsWebTests.ExportAsync(app, reviewer, current, "Global", "", "Excel"));
+        var bytes = await ReportsWebTests.ExportAsync(app, reviewer, current, "Global", "", "Excel");
+        await File.WriteAllBytesAsync(Path.Combine(ReportTestData.ArtifactsDirectory(), "trend-global-en.xlsx"), bytes);
+        using var workbook = ExcelReportTests.Open(bytes);
         var sheet = ExcelReportTests.Read(workbook, "Trends");
         var earlierName = await CycleNameAsync(earlier);
         Assert.Contains($"Compared with \u2068{earlierName}\u2069: the same capabilities and domains.", sheet.AllTexts());
@@ -239,6 +243,29 @@ public partial class TrendTests(CopAppFactory app)
                 });
             }
         }
+    }
+
+    [Fact]
+    public async Task A_public_trend_reads_only_cycles_published_by_name()
+    {
+        var version = await ImportAsync(Mnr(NewKey()));
+        var named = await CycleAsync(version, 2030, PublicationPolicy.Named, CycleStatus.Published, ["KEN"], seed: 10);
+        var anonymised = await CycleAsync(version, 2031, PublicationPolicy.Anonymised, CycleStatus.Published, ["KEN"], seed: 11);
+        var closed = await CycleAsync(version, 2032, PublicationPolicy.Named, CycleStatus.Closed, ["KEN"], seed: 12);
+        var current = await CycleAsync(version, 2033, PublicationPolicy.Named, CycleStatus.Published, ["KEN"], seed: 13);
+        var names = new List<string>();
+        foreach (var cycle in new[] { named, anonymised, closed, current }) names.Add(await CycleNameAsync(cycle));
+        var first = Snapshot(await SnapshotAsync(named, "KEN"))["overall"].Score;
+        await app.WithScopeAsync(async services =>
+        {
+            var history = services.GetRequiredService<CycleHistory>();
+            var all = await history.CountryTrendAsync(current, "KEN", "en");
+            Assert.Equal(names, all!.Cycles);
+            var shown = await history.CountryTrendAsync(current, "KEN", "en", CycleSelection.PublishedNamed);
+            Assert.Equal([names[0], names[3]], shown!.Cycles);
+            Assert.Equal(first, shown.Overall.Previous);
+            Assert.Null(await history.CountryTrendAsync(closed, "KEN", "en", CycleSelection.PublishedNamed));
+        });
     }
 
     private static string NewKey() => "trend-" + Guid.NewGuid().ToString("N")[..8];

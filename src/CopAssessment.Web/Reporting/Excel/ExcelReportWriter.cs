@@ -200,7 +200,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
 
         if (data.CountryTrend is { } trend)
         {
-            sheet.Row(Headers([L["Item"], L["Level"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change"], L["Previous stage"], L["Stage"],
+            sheet.Row(Headers([L["Item"], L["Level"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change in score"], L["Previous stage"], L["Stage"],
                 .. trend.Cycles.Select(Cell)]));
             void Item(ItemTrend item, string name, string level) => sheet.Row([name, level, item.Compared ? XCell.Score(item.Previous) : XCell.Empty,
                 XCell.Score(item.Current), ChangeCell(item.Compared, item.Change), item.Compared ? data.StageName(item.PreviousStage?.Key) : "",
@@ -221,7 +221,7 @@ public sealed class ExcelReportWriter(IStringLocalizer<Ui> L)
         var trends = data.AreaTrends!;
         string AreaLabel(string? region) => region is null ? L["Global"] : data.RegionName(region);
         sheet.Row(XCell.Str(L["Means"], XStyle.Label));
-        sheet.Row(Headers(L["Area"], L["Item"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change"], L["Countries scored"]));
+        sheet.Row(Headers(L["Area"], L["Item"], Cell(comparison.PreviousCycle), data.CycleNameCell, L["Change in score"], L["Countries scored"]));
         var names = data.ScoredDomains.ToDictionary(d => d.Key, d => data.Text(d.Name));
         foreach (var capability in data.ScoredCapabilities) names[capability.Key] = data.Text(capability.Name);
         foreach (var area in trends.Areas)
