@@ -45,6 +45,24 @@ public sealed class DomainPageModel
     /// <summary>The question whose evidence panel is shown open.</summary>
     public string? OpenEvidence { get; init; }
 
+    /// <summary>The questions of the whole assessment with an open comment thread, in questionnaire order ("next open comment").</summary>
+    public IReadOnlyList<string> OpenThreads { get; init; } = [];
+
+    /// <summary>The open thread after <paramref name="key"/>'s, round to the first; null when there is no other.</summary>
+    public string? NextOpenThread(string? key)
+    {
+        var at = key is null ? -1 : OpenThreads.ToList().IndexOf(key);
+        var next = OpenThreads.Skip(at + 1).Concat(OpenThreads.Take(Math.Max(at, 0))).FirstOrDefault();
+        return next == key ? null : next;
+    }
+
+    /// <summary>Where a question is: an anchor on this page, or its section's page.</summary>
+    public string QuestionLink(IUrlHelper url, string key)
+    {
+        var domain = Context.Definition.DomainOf(key)!.Key;
+        return (domain == Section.Key ? "" : url.Action("Domain", "Assessments", new { id = Context.Id, domain })) + "#" + QuestionRendering.Id(key);
+    }
+
     /// <summary>Errors of answers, not of evidence (those carry an "evidence:" prefix and show in the evidence panel).</summary>
     public bool HasAnswerErrors => Errors.Keys.Any(k => !k.StartsWith("evidence:", StringComparison.Ordinal));
 
@@ -161,15 +179,19 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
         var values = answers.Values();
         var section = context.Definition.Domains.First(d => d.Key == domainKey);
         var questions = section.Capabilities.SelectMany(c => c.Questions).ToList();
+        var hidden = QuestionVisibility.HiddenQuestions(context.Definition, values);
+        var comments = await page.CommentsAsync(context.Id);
+        var open = comments.Where(c => c.ParentId is null && !c.Resolved && c.QuestionKey is not null).Select(c => c.QuestionKey!).ToHashSet();
         return new DomainPageModel
         {
             Context = context,
             Section = context.Definition.Domains.First(d => d.Key == domainKey),
             Progress = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).FindDomain(domainKey)!.Completeness,
             Answers = answers,
-            Hidden = QuestionVisibility.HiddenQuestions(context.Definition, values),
+            Hidden = hidden,
             Evidence = await page.EvidenceAsync(context.Id),
-            Comments = (await page.CommentsAsync(context.Id)).ToLookup(c => c.QuestionKey),
+            Comments = comments.ToLookup(c => c.QuestionKey),
+            OpenThreads = [.. context.Definition.Domains.SelectMany(d => d.Capabilities).SelectMany(k => k.Questions).Select(q => q.Key).Where(k => open.Contains(k) && !hidden.Contains(k) && access.Shows(context, k))],
             Errors = errors ?? [],
             Conflicts = conflicts ?? [],
             Typed = typed ?? [],

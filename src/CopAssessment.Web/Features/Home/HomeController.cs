@@ -64,7 +64,11 @@ public sealed class DashboardModel
 }
 
 /// <summary>A "what to do next" item that a feature shows on the dashboard.</summary>
-public sealed record DashboardCard(string Title, string Text, string? LinkUrl = null, string? LinkText = null);
+/// <param name="Note">Someone's own words for the reader (a reviewer's return note), shown isolated as written.</param>
+/// <param name="Links">Links to the things to act on (open comments).</param>
+public sealed record DashboardCard(string Title, string Text, string? LinkUrl = null, string? LinkText = null, string? Note = null, IReadOnlyList<DashboardLink>? Links = null);
+
+public sealed record DashboardLink(string Text, string Url);
 
 /// <summary>Features contribute dashboard cards for the signed-in person (already localized).</summary>
 public interface IDashboardCards

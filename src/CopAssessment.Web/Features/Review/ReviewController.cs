@@ -9,7 +9,7 @@ public class ReviewController : Controller
     public async Task<IActionResult> Queue([FromQuery] QueueFilter filter, [FromServices] ReviewQueue queue) => View("Queue", await queue.LoadAsync(filter));
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Review(int id, [FromServices] ReviewPage page) => this.Result(await page.ShowAsync(id, User), "Review");
+    public async Task<IActionResult> Review(int id, [FromQuery] ReviewView view, [FromServices] ReviewPage page) => this.Result(await page.ShowAsync(id, view, User), "Review");
 
     [HttpPost("{id:int}/return")]
     public async Task<IActionResult> Return(int id, [FromForm] string? note, [FromServices] Decisions decisions) =>
