@@ -51,8 +51,10 @@ public sealed class DomainPageModel
     /// <summary>The open thread after <paramref name="key"/>'s, round to the first; null when there is no other.</summary>
     public string? NextOpenThread(string? key)
     {
-        var at = key is null ? -1 : OpenThreads.ToList().IndexOf(key);
-        var next = OpenThreads.Skip(at + 1).Concat(OpenThreads.Take(Math.Max(at, 0))).FirstOrDefault();
+        // One entry per question, however many open comments it has: a question with two would otherwise be its own "next".
+        var threads = OpenThreads.Distinct().ToList();
+        var at = key is null ? -1 : threads.IndexOf(key);
+        var next = threads.Skip(at + 1).Concat(threads.Take(Math.Max(at, 0))).FirstOrDefault();
         return next == key ? null : next;
     }
 
