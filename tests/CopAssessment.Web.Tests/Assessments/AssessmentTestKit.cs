@@ -98,4 +98,11 @@ public static class AssessmentTestKit
         var content = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url, new FormUrlEncodedContent(content));
     }
+
+    /// <summary>A page refused by policy or by the use case: the sign-in cookie's answer is the access-denied page.</summary>
+    public static void Denied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
 }

@@ -233,13 +233,6 @@ public class NationalContributorTests(CopAppFactory app)
         }
     }
 
-    /// <summary>A page refused by policy or by the use case: the sign-in cookie's answer is the access-denied page.</summary>
-    private static void Denied(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
-    }
-
     private Task<List<T>> QueryAsync<T>(string sql, params object[] values) => app.WithDbAsync(async db =>
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
