@@ -92,6 +92,9 @@ public class ReviewModeJourneyTests(BrowserFixture fixture)
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         var nav = page.Locator(".review-nav");
         await Assertions.Expect(nav).ToBeInViewportAsync();
+        // Half-way down the page (wherever the question put it), the navigation is held at the top.
+        await page.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight / 2)");
+        await page.WaitForFunctionAsync("Math.abs(document.querySelector('.review-nav').getBoundingClientRect().top) < 5");
         var box = await nav.BoundingBoxAsync();
         Assert.True(box!.Width <= 390 && box.Y >= 0 && box.Y < 5, $"{box.X},{box.Y} {box.Width}x{box.Height}");
         // The page itself does not scroll sideways: each strip does.
