@@ -168,6 +168,47 @@ public partial class ChangedSinceTests(CopAppFactory app, ITestOutputHelper outp
         Denied(await (await app.SignedInClientAsync("coordinator.afr@demo.local")).GetAsync($"/review/{id}?show=changed"));
     }
 
+    [Fact]
+    public async Task A_question_that_no_longer_applies_after_a_changed_answer_is_listed_as_changed()
+    {
+        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var answers = await AnswerEverythingAsync(app, ken, id);
+        var definition = await DefinitionAsync(app, id);
+        var token = await TokenAsync(ken, $"/assessments/{id}/policy");
+        // pg.1.1 "yes" asks for evidence.
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, token, id, "pg.1.1", "policy.png", Png(), "image/png")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed)).StatusCode);
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var reviewToken = await TokenAsync(reviewer, $"/review/{id}");
+        await PostAsync(reviewer, reviewToken, $"/assessments/{id}/comments", new Dictionary<string, string> { ["questionKey"] = "pg.1.1", ["body"] = "Is there a policy?", ["returnUrl"] = $"/review/{id}" });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/return",
+            new Dictionary<string, string> { ["note"] = "Check the policy answers." })).StatusCode);
+
+        // A single-choice answer changed so that follow-ups answered before no longer apply, and no new one does.
+        var hiddenThen = QuestionVisibility.HiddenQuestions(definition, answers);
+        var (gate, option, dropped) = definition.Questions.Where(q => q.Type is QuestionType.YesPartialNo or QuestionType.SingleChoice && answers.ContainsKey(q.Key))
+            .SelectMany(q => q.Options.Where(o => o.Key != answers[q.Key].OptionKey).Select(o =>
+            {
+                var hiddenNow = QuestionVisibility.HiddenQuestions(definition, new Dictionary<string, AnswerValue>(answers) { [q.Key] = AnswerValue.Option(o.Key) });
+                return (Gate: q.Key, Option: o.Key, Dropped: hiddenNow.Except(hiddenThen).Where(k => answers.GetValueOrDefault(k)?.IsAnswered == true).ToList(), Revealed: hiddenThen.Except(hiddenNow).Any());
+            }))
+            .Where(t => t.Dropped.Count > 0 && !t.Revealed).Select(t => (t.Gate, t.Option, t.Dropped)).First();
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(ken, token, id, gate, await VersionAsync(id, gate), option)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed)).StatusCode);
+
+        var changed = Blocks(await reviewer.GetStringAsync($"/review/{id}?show=changed"));
+        Assert.Equal(dropped.Append(gate).Select(QuestionRendering.Id).Order(), changed.Keys.Order());
+        foreach (var key in dropped)
+        {
+            var html = changed[QuestionRendering.Id(key)].Html;
+            Assert.Contains($"<del dir=\"auto\">{WebUtility.HtmlEncode(AnswerJson.Display(definition.FindQuestion(key)!, answers[key], "en"))}</del>", html);
+            Assert.Contains("No longer applies, given the answers now", html);
+        }
+        // Not applying is not "unanswered".
+        Assert.DoesNotContain(QuestionRendering.Id(dropped[0]), Blocks(await reviewer.GetStringAsync($"/review/{id}?show=unanswered")).Keys);
+    }
+
     private sealed record Round(int Id, QuestionnaireDefinition Definition, string Edited1, string Before1, string After1, string Edited2,
         string EvidenceRemovedAt, string EvidenceAddedAt, string Cleared);
 

@@ -27,7 +27,10 @@ public sealed class ReviewQuestion
     public IReadOnlySet<long> AddedEvidence { get; init; } = new HashSet<long>();
     public IReadOnlyList<SnapshotEvidence> RemovedEvidence { get; init; } = [];
 
-    public bool Changed => Before is not null || AddedEvidence.Count > 0 || RemovedEvidence.Count > 0;
+    /// <summary>Answered and applying at the previous submission, no longer applying now (an answer it depends on changed).</summary>
+    public bool NoLongerApplies { get; init; }
+
+    public bool Changed => Before is not null || NoLongerApplies || AddedEvidence.Count > 0 || RemovedEvidence.Count > 0;
     public int OpenThreads => Comments.Count(c => c.ParentId is null && !c.Resolved);
     public bool Unanswered => Answer?.Value.IsAnswered != true;
 
@@ -36,7 +39,7 @@ public sealed class ReviewQuestion
         ReviewFilter.Changed => Changed,
         ReviewFilter.Comments => OpenThreads > 0,
         ReviewFilter.Evidence => Evidence.Count > 0,
-        ReviewFilter.Unanswered => Unanswered,
+        ReviewFilter.Unanswered => Unanswered && !NoLongerApplies,
         _ => true,
     };
 }
@@ -121,18 +124,23 @@ public sealed class ReviewPage(CopDbContext db, AssessmentAccess access, Submiss
         var threads = comments.ToLookup(c => c.QuestionKey);
         var previous = await db.PreviousSubmissionAsync(context.Id, context.Submission.Status);
         var before = previous?.Evidence.ToLookup(e => e.QuestionKey);
+        var hiddenBefore = previous is null ? null : QuestionVisibility.HiddenQuestions(context.Definition, previous.Answers);
+        // A question that applied and was answered at the previous submission but no longer applies is a change too.
+        bool Dropped(string key) => hiddenBefore is not null && !hiddenBefore.Contains(key) && previous!.Answers.GetValueOrDefault(key)?.IsAnswered == true;
         var sections = context.Definition.Domains.Select(d => new ReviewSection(d, [.. d.Capabilities.SelectMany(k => k.Questions)
-            .Where(q => !hidden.Contains(q.Key))
+            .Where(q => !hidden.Contains(q.Key) || Dropped(q.Key))
             .Select(q =>
             {
                 var answer = answers.GetValueOrDefault(q.Key);
                 var items = evidence[q.Key].ToList();
                 var then = previous is null ? null : previous.Answers.GetValueOrDefault(q.Key) ?? AnswerValue.None;
+                var dropped = hidden.Contains(q.Key);
                 var thenEvidence = before?[q.Key].ToList() ?? [];
                 return new ReviewQuestion
                 {
                     Question = q, Answer = answer, Evidence = items, Comments = [.. threads[q.Key]],
-                    Before = then is not null && !then.Equals(answer?.Value ?? AnswerValue.None) ? then : null,
+                    Before = then is not null && (dropped || !then.Equals(answer?.Value ?? AnswerValue.None)) ? then : null,
+                    NoLongerApplies = dropped,
                     AddedEvidence = previous is null ? new HashSet<long>() : items.Select(e => e.Id).Except(thenEvidence.Select(e => e.Id)).ToHashSet(),
                     RemovedEvidence = [.. thenEvidence.Where(e => items.All(i => i.Id != e.Id))],
                 };
