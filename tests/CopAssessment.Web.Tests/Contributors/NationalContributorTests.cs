@@ -3,6 +3,7 @@ using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Features.Assessments;
 using Npgsql;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
+using WorkbookTests = CopAssessment.Web.Tests.Assessments.WorkbookTests;
 
 namespace CopAssessment.Web.Tests.Contributors;
 
@@ -91,6 +92,11 @@ public class NationalContributorTests(CopAppFactory app)
         Denied(await UploadAsync(client, token, id, policy.Key, "no.png", Png(), "image/png"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Evidence>().CountAsync(e => e.SubmissionId == id && e.QuestionKey == policy.Key)));
 
+        // The menu leads to the assessments list, where the progress is the contributor's part's.
+        Assert.Contains("href=\"/assessments\"", await client.GetStringAsync("/"));
+        var mine = ScoringEngine.Score(definition, await app.WithDbAsync(db => db.LoadAnswerValuesAsync(id)), ScoringMode.Provisional).FindDomain("justice")!.Completeness;
+        Assert.Contains($"{mine.Answered} of {mine.Required} required questions", WebUtility.HtmlDecode(await client.GetStringAsync("/assessments")));
+
         // Submitting is the focal point's.
         var submit = await PostAsync(client, token, $"/assessments/{id}/submit", new Dictionary<string, string> { ["confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, submit.StatusCode);
@@ -120,6 +126,56 @@ public class NationalContributorTests(CopAppFactory app)
         var token = await TokenAsync(client, $"/assessments/{id}/justice");
         Assert.Equal(HttpStatusCode.NotFound, (await SaveAsync(client, token, id, policy.Key, 0, "yes")).StatusCode);
         Assert.Equal(0, await StoredAsync(id, policy.Key));
+    }
+
+    private static object Yes(Question question) => question.FindOption("yes")!.Label.Get("en");
+
+    [Fact]
+    public async Task A_contributors_workbook_holds_only_their_sections_and_an_upload_ignores_any_other_question()
+    {
+        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
+        var definition = await DefinitionAsync(app, id);
+        var justice = FirstPlainQuestion(definition, "justice");
+        var leadership = definition.Domains.Single(d => d.Key == "policy").Capabilities[0];
+        var led = leadership.Questions.First(q => q.RelevantWhen is null && q.Type is QuestionType.YesPartialNo);
+        var otherPolicy = definition.Domains.Single(d => d.Key == "policy").Capabilities[1].Questions.First(q => q.RelevantWhen is null && q.Type is QuestionType.YesPartialNo);
+        var (email, userId) = await ContributorAsync("KEN", othersHidden: false, "justice", leadership.Key);
+        var client = await app.SignedInClientAsync(email);
+
+        // Download: the instructions, one sheet per domain the contributor touches, holding only their questions.
+        var mine = await WorkbookTests.DownloadAsync(client, id);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(mine), false))
+        {
+            var visible = WorkbookFile.Sheets(document).Where(s => s.State is null).Select(s => s.Name!.Value!).ToList();
+            Assert.Equal(["Instructions", .. definition.Domains.Where(d => d.Key is "policy" or "justice").Select(d => d.Name.Get("en"))], visible);
+        }
+        Assert.Contains("This workbook holds only the sections assigned to you.", WorkbookFile.Cells(mine, "Instructions").Values);
+        var policySheet = WorkbookFile.Cells(mine, definition.Domains.Single(d => d.Key == "policy").Name.Get("en"));
+        Assert.Contains(led.Key, policySheet.Values);
+        Assert.DoesNotContain(otherPolicy.Key, policySheet.Values);
+        var stamp = WorkbookFile.Cells(mine, "_workbook");
+        Assert.Contains(string.Join(',', new[] { "justice", leadership.Key }.Order(StringComparer.Ordinal)), stamp.Values);
+        Assert.Equal(definition.Domains.Single(d => d.Key == "justice").Capabilities.Sum(c => c.Questions.Count) + leadership.Questions.Count,
+            stamp.Count(c => c.Key.StartsWith('A')) - 7);
+
+        // Upload of the focal point's whole workbook: the contributor's questions are imported, any other ignored with a note.
+        var focal = await app.SignedInClientAsync("focal.ken@demo.local");
+        var whole = WorkbookFile.Answer(await WorkbookTests.DownloadAsync(focal, id), (justice.Key, Yes(justice)), (led.Key, Yes(led)), (otherPolicy.Key, Yes(otherPolicy)));
+        var (status, preview) = await WorkbookTests.UploadAsync(client, id, whole);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("2 answers would change.", preview);
+        Assert.Contains("This question is not in the sections assigned to you, so its answer in the workbook is ignored.", preview);
+        Assert.Equal(HttpStatusCode.Redirect, (await WorkbookTests.ConfirmAsync(client, id, preview)).StatusCode);
+        Assert.Equal(1, await StoredAsync(id, justice.Key));
+        Assert.Equal(1, await StoredAsync(id, led.Key));
+        Assert.Equal(0, await StoredAsync(id, otherPolicy.Key));
+
+        // Revoked: the contributor's own workbook no longer uploads, even from the page opened before.
+        var token = await TokenAsync(client, $"/assessments/{id}/workbook/import");
+        Assert.Equal(HttpStatusCode.Redirect, (await focal.PostFormAsync("/contributors", $"/contributors/{userId}/revoke", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await WorkbookTests.UploadAsync(client, id, WorkbookFile.Answer(mine, (justice.Key, (object)justice.FindOption("no")!.Label.Get("en"))), token: token)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{id}/workbook")).StatusCode);
+        Assert.Equal("yes", (await app.WithDbAsync(db => db.LoadAnswersAsync(id)))[justice.Key].Value.OptionKey);
     }
 
     [Fact]

@@ -25,6 +25,6 @@ public static class AssessmentsSetup
         services.AddScoped<IDashboardCards, AssessmentDashboardCards>();
         services.AddScoped<IDemoSeed, AssessmentDemoSeed>();
         services.AddScoped<IDemoSeed, PastCycleDemoSeed>();
-        services.AddSingleton(new NavigationItem("Assessments", "/assessments", 20, Roles.FocalPoint, Roles.RegionalCoordinator));
+        services.AddSingleton(new NavigationItem("Assessments", "/assessments", 20, Roles.FocalPoint, Roles.NationalContributor, Roles.RegionalCoordinator));
     }
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static CopAssessment.Web.Features.Assessments.WorkbookLayout;
+using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 using Question = CopAssessment.Domain.Questionnaires.Question;
 
 namespace CopAssessment.Web.Features.Assessments;
@@ -21,7 +22,7 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
     public async Task<IActionResult> HandleAsync(int submissionId, ClaimsPrincipal user)
     {
         if (await access.FindAsync(submissionId) is not { } context) return new NotFoundResult();
-        var bytes = Write(context, await db.LoadAnswersAsync(submissionId), WorkbookSections.For(user, context), CultureInfo.CurrentUICulture, DateTimeOffset.UtcNow);
+        var bytes = Write(context, await db.LoadAnswersAsync(submissionId), WorkbookSections.For(access.Sections), CultureInfo.CurrentUICulture, DateTimeOffset.UtcNow);
         return new FileContentResult(bytes, ContentType) { FileDownloadName = FileName(context) };
     }
 
@@ -34,7 +35,8 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
         using var inCulture = CultureScope.Ui(culture);
         var language = culture.Name;
         var definition = context.Definition;
-        var domains = definition.Domains.Where(d => sections.Includes(d.Key)).ToList();
+        var domains = definition.Domains.Where(sections.Includes).ToList();
+        IEnumerable<Capability> CapabilitiesOf(QDomain domain) => domain.Capabilities.Where(c => sections.Includes(domain, c));
         var rightToLeft = culture.TextInfo.IsRightToLeft;
 
         using var stream = new MemoryStream();
@@ -56,14 +58,14 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
                 return part;
             }
 
-            Instructions(NewSheet(L["Instructions"]), context, language, now, rightToLeft);
+            Instructions(NewSheet(L["Instructions"]), context, sections, language, now, rightToLeft);
 
             // The option labels, one block of rows per choice question, that the drop-down lists point to.
             var listsPart = NewSheet(ListsSheet, hidden: true);
             var listRanges = new Dictionary<string, string>(StringComparer.Ordinal);
             using (var lists = new SheetWriter(listsPart, [40]))
             {
-                foreach (var question in domains.SelectMany(d => d.Capabilities).SelectMany(c => c.Questions).Where(q => q.IsChoice))
+                foreach (var question in domains.SelectMany(CapabilitiesOf).SelectMany(c => c.Questions).Where(q => q.IsChoice))
                 {
                     var first = lists.CurrentRow + 1;
                     foreach (var option in question.Options) lists.Row(option.Label.Get(language));
@@ -81,7 +83,7 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
                 sheet.Row(XCell.Header(L["Key"]), XCell.Header(L["Capability"]), XCell.Header(L["Question"]), XCell.Header(L["Help"]),
                     XCell.Header(L["Answer only if"]), XCell.Header(L["Current answer"]), XCell.Header(L["New answer"]), XCell.Header(L["Row version"]));
                 var validations = new List<DataValidation>();
-                foreach (var capability in domain.Capabilities)
+                foreach (var capability in CapabilitiesOf(domain))
                 {
                     foreach (var question in capability.Questions)
                     {
@@ -128,12 +130,13 @@ public sealed class DownloadWorkbook(CopDbContext db, AssessmentAccess access, W
         return stream.ToArray();
     }
 
-    private void Instructions(WorksheetPart part, SubmissionContext context, string language, DateTimeOffset now, bool rightToLeft)
+    private void Instructions(WorksheetPart part, SubmissionContext context, WorkbookSections sections, string language, DateTimeOffset now, bool rightToLeft)
     {
         using var sheet = new SheetWriter(part, [110], rightToLeft: rightToLeft);
         sheet.Row(XCell.Str($"{context.CountryName} · {Bidi.Isolate(context.CycleTitle)}", XStyle.Title));
         sheet.Row(XCell.Str($"{context.Definition.Title.Get(language)} ({context.Definition.Version})", XStyle.Label));
         sheet.Row(L["Downloaded on {0} (UTC).", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+        if (sections.Keys is not null) sheet.Row(XCell.Str(L["This workbook holds only the sections assigned to you."], XStyle.Wrap));
         sheet.Blank();
         string[] steps =
         [

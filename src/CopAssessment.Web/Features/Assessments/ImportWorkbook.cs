@@ -86,7 +86,7 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
         var (read, error) = await ReadAsync(context, file);
         if (read is null) return Outcome<WorkbookPageModel>.Show(Page(context, user, error), StatusCodes.Status422UnprocessableEntity);
         var answers = await db.LoadAnswersAsync(submissionId);
-        var plan = Plan(context, read, answers, form: null);
+        var plan = Plan(context, user, read, answers, form: null);
         var state = read with { Shown = plan.Changes.ToDictionary(c => c.Question.Key, c => answers.GetValueOrDefault(c.Question.Key)?.Version ?? 0u) };
         return Outcome<WorkbookPageModel>.Show(Page(context, user, plan: plan, token: Protect(state, user)));
     }
@@ -105,7 +105,7 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
                 StatusCodes.Status422UnprocessableEntity);
 
         var answers = await db.LoadAnswersAsync(submissionId);
-        var plan = Plan(context, state, answers, form);
+        var plan = Plan(context, user, state, answers, form);
         // An answer the preview did not show as it is now (changed online since, or not in the preview at all) is shown again.
         var stale = plan.Changes.Any(c => !state.Shown.TryGetValue(c.Question.Key, out var shown) || shown != (answers.GetValueOrDefault(c.Question.Key)?.Version ?? 0));
         if (stale || plan.Changes.Any(c => c.Conflict && c.Resolution is not (AnswerForm.UseMine or AnswerForm.KeepTheirs)))
@@ -140,7 +140,7 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
                     // Someone saved this answer between the read above and this write: nothing of the import is kept.
                     await transaction.RollbackAsync();
                     var fresh = await db.LoadAnswersAsync(submissionId);
-                    return Again(context, user, state, Plan(context, state, fresh, form), fresh,
+                    return Again(context, user, state, Plan(context, user, state, fresh, form), fresh,
                         L["Some answers were changed online after the preview. Check them again: nothing has been saved."]);
                 }
             }
@@ -179,7 +179,7 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
     /// A cell whose answer was changed online since the download is a conflict, decided by <paramref name="form"/>'s
     /// <c>resolve:KEY</c> when the person made the choice on the version now stored.
     /// </summary>
-    private ImportPlan Plan(SubmissionContext context, WorkbookPreviewState state, Dictionary<string, StoredAnswer> answers, IFormCollection? form)
+    private ImportPlan Plan(SubmissionContext context, ClaimsPrincipal user, WorkbookPreviewState state, Dictionary<string, StoredAnswer> answers, IFormCollection? form)
     {
         var definition = context.Definition;
         var items = state.Items.ToDictionary(i => i.Key, StringComparer.Ordinal);
@@ -191,6 +191,12 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
         foreach (var question in definition.RelevanceOrder)
         {
             if (!items.TryGetValue(question.Key, out var item)) continue;
+            // A contributor's sections are read now, not when the workbook was downloaded: a revocation counts at once.
+            if (!access.CanEdit(user, context, question.Key))
+            {
+                notes.Add(new WorkbookNote(question.Key, L["This question is not in the sections assigned to you, so its answer in the workbook is ignored."]));
+                continue;
+            }
             if (QuestionVisibility.HiddenQuestions(definition, simulated).Contains(question.Key))
             {
                 notes.Add(new WorkbookNote(question.Key, L["This question does not apply given the answers, so its answer in the workbook is ignored."]));

@@ -4,7 +4,7 @@ namespace CopAssessment.Web.Features.Assessments;
 
 public sealed record SubmissionRow(int Id, string CycleName, string CountryName, string Iso3, SubmissionStatus Status, DateTimeOffset Deadline, Completeness Progress);
 
-/// <summary>The assessments list: the submissions of open and closed cycles in scope, each with its progress.</summary>
+/// <summary>The assessments list: the submissions of open and closed cycles in scope, each with its progress (a contributor's: in their sections).</summary>
 public static class SubmissionList
 {
     public const int MaxRows = 500;
@@ -26,7 +26,9 @@ public static class SubmissionList
         foreach (var s in submissions)
         {
             var values = answers[s.Id].ToDictionary(a => a.QuestionKey, a => AnswerJson.Parse(a.Value), StringComparer.Ordinal);
-            var progress = ScoringEngine.Score(await catalog.GetDefinitionAsync(s.QuestionnaireVersionId), values, ScoringMode.Provisional).Completeness;
+            var scorecard = ScoringEngine.Score(await catalog.GetDefinitionAsync(s.QuestionnaireVersionId), values, ScoringMode.Provisional);
+            // A national contributor's progress is their part's: the rest may be hidden from them.
+            var progress = scope.Sections?.ProgressIn(scorecard) ?? scorecard.Completeness;
             rows.Add(new SubmissionRow(s.Id, titles.GetValueOrDefault(s.CycleId, s.CycleName), names.GetValueOrDefault(s.CountryIso3, s.CountryName), s.CountryIso3, s.Status, s.Deadline, progress));
         }
         return rows;

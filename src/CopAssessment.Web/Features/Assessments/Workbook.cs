@@ -2,25 +2,30 @@ using System.Security.Cryptography;
 using CopAssessment.Domain.Expressions;
 using CopAssessment.Domain.Questionnaires;
 using Microsoft.AspNetCore.DataProtection;
+using QDomain = CopAssessment.Domain.Questionnaires.Domain;
 
 namespace CopAssessment.Web.Features.Assessments;
 
 /// <summary>
-/// Which sections (domains) a workbook holds. A focal point's holds all of them; the scope is a set of domain
-/// keys so that a national contributor's can later hold only the sections assigned to them: the download writes
-/// only these sheets, the signature covers the set, and an upload ignores any other question with a note.
+/// Which sections a workbook holds. A focal point's holds all of them; a national contributor's only the domains and
+/// capabilities assigned to them (<see cref="ContributorSections"/>): the download writes only their questions, one
+/// sheet per domain they touch, the signature covers the set, and an upload ignores any other question with a note.
 /// </summary>
-public sealed record WorkbookSections(IReadOnlySet<string>? DomainKeys)
+public sealed record WorkbookSections(IReadOnlySet<string>? Keys)
 {
     public static readonly WorkbookSections All = new((IReadOnlySet<string>?)null);
 
-    public bool Includes(string? domainKey) => DomainKeys is null || (domainKey is not null && DomainKeys.Contains(domainKey));
+    /// <summary>Whether some question of the domain is in the workbook.</summary>
+    public bool Includes(QDomain domain) => Keys is null || Keys.Contains(domain.Key) || domain.Capabilities.Any(c => Keys.Contains(c.Key));
 
-    /// <summary>The sections the person may work on offline. Today every editor has all of them.</summary>
-    public static WorkbookSections For(ClaimsPrincipal user, SubmissionContext context) => All;
+    /// <summary>Whether the capability's questions are in the workbook (it belongs to <paramref name="domain"/>).</summary>
+    public bool Includes(QDomain domain, Capability capability) => Keys is null || Keys.Contains(domain.Key) || Keys.Contains(capability.Key);
+
+    /// <summary>The sections the person may work on offline: a contributor's assigned sections, everyone else's all.</summary>
+    public static WorkbookSections For(ContributorSections? sections) => sections is null ? All : new(sections.Keys);
 
     /// <summary>How the set is written in the workbook and signed: "*" or the keys in order, comma-separated.</summary>
-    public override string ToString() => DomainKeys is null ? "*" : string.Join(',', DomainKeys.Order(StringComparer.Ordinal));
+    public override string ToString() => Keys is null ? "*" : string.Join(',', Keys.Order(StringComparer.Ordinal));
 }
 
 /// <summary>

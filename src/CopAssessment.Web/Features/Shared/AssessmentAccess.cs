@@ -71,6 +71,9 @@ public sealed class AssessmentAccess(CopDbContext db, UserScope scope, Questionn
 
     public bool IsContributor => scope.Sections is not null;
 
+    /// <summary>A national contributor's sections; null for everyone else.</summary>
+    public ContributorSections? Sections => scope.Sections;
+
     public bool MayComment(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Reviewer) || (user.IsInRole(Roles.FocalPoint) && scope.Kind == ScopeKind.Country);
 }

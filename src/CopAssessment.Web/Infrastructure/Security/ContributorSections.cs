@@ -20,6 +20,14 @@ public sealed record ContributorSections(string UserId, IReadOnlySet<string> Key
     /// <summary>Whether the contributor may edit the question.</summary>
     public bool Covers(QuestionnaireDefinition definition, string questionKey) => SectionsOf(definition, questionKey).Any(Keys.Contains);
 
+    /// <summary>Answered required questions out of required questions, counting only the contributor's sections.</summary>
+    public Completeness ProgressIn(Scorecard scorecard)
+    {
+        var required = scorecard.Domains.SelectMany(d => d.Capabilities.Where(c => Keys.Contains(d.Key) || Keys.Contains(c.Key)))
+            .SelectMany(c => c.Questions).Where(q => q.Required).ToList();
+        return new Completeness(required.Count(q => q.Answered), required.Count);
+    }
+
     /// <summary>Whether some question of the domain is the contributor's.</summary>
     public bool Touches(QDomain domain) => Keys.Contains(domain.Key) || domain.Capabilities.Any(c => Keys.Contains(c.Key));
 }
