@@ -128,6 +128,36 @@ public class NationalContributorTests(CopAppFactory app)
         Assert.Equal(0, await StoredAsync(id, policy.Key));
     }
 
+    [Fact]
+    public async Task A_contributors_dashboard_card_shows_their_part_and_the_comments_on_their_questions()
+    {
+        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
+        var definition = await DefinitionAsync(app, id);
+        var justice = FirstPlainQuestion(definition, "justice");
+        var policy = FirstPlainQuestion(definition, "policy");
+        var (email, _) = await ContributorAsync("KEN", othersHidden: true, "justice");
+        var client = await app.SignedInClientAsync(email);
+        var token = await TokenAsync(client, $"/assessments/{id}/justice");
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(client, token, id, justice.Key, 0, "yes")).StatusCode);
+        var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
+        var reviewToken = await TokenAsync(reviewer, $"/review/{id}");
+        foreach (var key in new[] { justice.Key, policy.Key })
+            await PostAsync(reviewer, reviewToken, $"/assessments/{id}/comments", new Dictionary<string, string> { ["questionKey"] = key, ["body"] = "Source?", ["returnUrl"] = $"/review/{id}" });
+
+        var card = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        var mine = ScoringEngine.Score(definition, await app.WithDbAsync(db => db.LoadAnswerValuesAsync(id)), ScoringMode.Provisional).FindDomain("justice")!.Completeness;
+        Assert.Contains($"{mine.Answered} of {mine.Required} required questions", card);
+        Assert.Contains($"{definition.Domains.Single(d => d.Key == "justice").Name.Get("en")} {mine.Answered}/{mine.Required}", card);
+        Assert.DoesNotContain(definition.Domains.Single(d => d.Key == "policy").Name.Get("en"), card);
+        Assert.DoesNotContain("overall index", card);
+        Assert.Contains($"1 comment to answer → {justice.Key}", card);
+        Assert.DoesNotContain($"→ {policy.Key}", card);
+        // The focal point's card still has it all.
+        var focal = WebUtility.HtmlDecode(await (await app.SignedInClientAsync("focal.ken@demo.local")).GetStringAsync("/"));
+        Assert.Contains($"1 comment to answer → {policy.Key}", focal);
+        Assert.Contains("Provisional overall index", focal);
+    }
+
     private static object Yes(Question question) => question.FindOption("yes")!.Label.Get("en");
 
     [Fact]

@@ -6,7 +6,8 @@ namespace CopAssessment.Web.Features.Assessments;
 /// <summary>
 /// A focal point sees the country's submission for each open cycle: status, completeness per section, days to
 /// the deadline, open comments and the provisional score; a returned one the reviewer's note; and a link to each
-/// question with comments to answer.
+/// question with comments to answer. A national contributor's card is about their part: the progress and comments of
+/// their sections, without the overall index (which sums sections they may not see).
 /// </summary>
 public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles cycleTitles, LinkGenerator links, IStringLocalizer<Ui> L) : IDashboardCards
 {
@@ -33,19 +34,24 @@ public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatal
             var shown = SubmissionScores.For(s.Status, s.ScoreSnapshot, definition, await db.LoadAnswerValuesAsync(s.Id));
             var scorecard = shown.Scorecard;
             var days = Math.Max(0, (int)Math.Ceiling((s.Deadline - DateTimeOffset.UtcNow).TotalDays));
-            var perDomain = string.Join(" · ", scorecard.Domains.Select(d =>
-                $"{definition.Domains.First(x => x.Key == d.Key).Name.Get(culture)} {d.Completeness.Answered}/{d.Completeness.Required}"));
-            var text = string.Join(" — ", [
+            var mine = scope.Sections;
+            var perDomain = string.Join(" · ", scorecard.Domains
+                .Where(d => mine is null || mine.Touches(definition.Domains.First(x => x.Key == d.Key)))
+                .Select(d => (d, Progress: mine?.ProgressIn(d) ?? d.Completeness))
+                .Select(x => $"{definition.Domains.First(y => y.Key == x.d.Key).Name.Get(culture)} {x.Progress.Answered}/{x.Progress.Required}"));
+            // A contributor answers the comments on their own questions; the rest are the focal point's.
+            var threads = open[s.Id].Where(g => mine is null || (g.QuestionKey is { } k && mine.Covers(definition, k))).ToList();
+            var text = string.Join(" — ", ((IEnumerable<string>)[
                 L["Status: {0}", L.Label(s.Status)],
-                SubmissionScores.ProgressText(scorecard.Completeness, L),
+                SubmissionScores.ProgressText(mine?.ProgressIn(scorecard) ?? scorecard.Completeness, L),
                 L.Plural(days, "{0} day to the deadline", "{0} days to the deadline"),
-                L["{0} open reviewer comments", s.OpenComments],
-                shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
+                L["{0} open reviewer comments", mine is null ? s.OpenComments : threads.Sum(g => g.Count)],
+                mine is not null ? "" : shown.Validated ? L["Overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)]
                     : L["Provisional overall index {0}", SubmissionScores.IndexText(scorecard, definition, L, culture)],
-                perDomain]);
+                perDomain]).Where(part => part.Length > 0));
             // In questionnaire order, the comments on the whole assessment first.
             var order = definition.Questions.Select((q, i) => (q.Key, i)).ToDictionary(x => x.Key, x => x.i);
-            var toAnswer = open[s.Id].OrderBy(g => g.QuestionKey is null ? -1 : order.GetValueOrDefault(g.QuestionKey, int.MaxValue)).Select(g => g.QuestionKey is { } key
+            var toAnswer = threads.OrderBy(g => g.QuestionKey is null ? -1 : order.GetValueOrDefault(g.QuestionKey, int.MaxValue)).Select(g => g.QuestionKey is { } key
                 ? new DashboardLink(L.Plural(g.Count, "{0} comment to answer → {1}", "{0} comments to answer → {1}", g.Count, key),
                     links.GetPathByAction("Domain", "Assessments", new { id = s.Id, domain = definition.DomainOf(key)?.Key }, fragment: new FragmentString("#" + QuestionRendering.Id(key)))!)
                 : new DashboardLink(L.Plural(g.Count, "{0} comment on the whole assessment to answer", "{0} comments on the whole assessment to answer", g.Count),

@@ -21,9 +21,14 @@ public sealed record ContributorSections(string UserId, IReadOnlySet<string> Key
     public bool Covers(QuestionnaireDefinition definition, string questionKey) => SectionsOf(definition, questionKey).Any(Keys.Contains);
 
     /// <summary>Answered required questions out of required questions, counting only the contributor's sections.</summary>
-    public Completeness ProgressIn(Scorecard scorecard)
+    public Completeness ProgressIn(Scorecard scorecard) => ProgressIn(scorecard.Domains);
+
+    /// <summary>The same within one domain.</summary>
+    public Completeness ProgressIn(DomainScore domain) => ProgressIn([domain]);
+
+    private Completeness ProgressIn(IEnumerable<DomainScore> domains)
     {
-        var required = scorecard.Domains.SelectMany(d => d.Capabilities.Where(c => Keys.Contains(d.Key) || Keys.Contains(c.Key)))
+        var required = domains.SelectMany(d => d.Capabilities.Where(c => Keys.Contains(d.Key) || Keys.Contains(c.Key)))
             .SelectMany(c => c.Questions).Where(q => q.Required).ToList();
         return new Completeness(required.Count(q => q.Answered), required.Count);
     }
