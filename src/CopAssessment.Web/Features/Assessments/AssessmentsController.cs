@@ -54,6 +54,11 @@ public class AssessmentsController : Controller
         [FromForm(Name = AnswerForm.AutosaveVersion)] uint version, [FromForm(Name = AnswerForm.AutosaveValue)] string[]? value) =>
         await save.HandleAsync(id, new SaveAnswerRequest(key, version, value ?? []), User);
 
+    /// <summary>Confirms carried answers unchanged: <c>question</c> (one) or <c>section</c> (a domain key: all of its).</summary>
+    [HttpPost("{id:int}/confirm-carried")]
+    public async Task<IActionResult> ConfirmCarried(int id, [FromForm] string? question, [FromForm] string? section, [FromServices] ConfirmCarried confirm) =>
+        this.Result(await confirm.HandleAsync(id, question, section, User), "Domain");
+
     [HttpGet("{id:int}/history/{key}")]
     public async Task<IActionResult> History(int id, string key, [FromServices] QuestionHistory history) => this.Result(await history.ShowAsync(id, key), "History");
 

@@ -15,6 +15,7 @@ public static class AssessmentsSetup
         services.AddScoped<Overview>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<SavePage>();
+        services.AddScoped<ConfirmCarried>();
         services.AddScoped<Submit>();
         services.AddScoped<SubmissionEvidence>();
         services.AddScoped<QuestionHistory>();

@@ -29,7 +29,7 @@ public sealed class Overview(CopDbContext db, AssessmentAccess access, Submissio
     public async Task<OverviewModel> ModelAsync(SubmissionContext context, ClaimsPrincipal user, IReadOnlyList<MissingAnswer>? missing = null, string? error = null)
     {
         var answers = await db.LoadAnswersAsync(context.Id);
-        var shown = SubmissionScores.For(context, answers.Values());
+        var shown = SubmissionScores.For(context, answers.Counted());
         return new()
         {
             Context = context,
@@ -52,7 +52,7 @@ public sealed class Overview(CopDbContext db, AssessmentAccess access, Submissio
         var country = context.Submission.CountryIso3;
         var assigned = await db.ContributorAssignments.AsNoTracking().Where(a => a.CountryIso3 == country)
             .Select(a => new { a.SectionKey, Name = a.User!.DisplayName ?? a.User.Email ?? "" }).ToListAsync();
-        var scorecard = ScoringEngine.Score(definition, answers.Values(), ScoringMode.Provisional);
+        var scorecard = ScoringEngine.Score(definition, answers.Counted(), ScoringMode.Provisional);
         return [.. definition.Domains.Where(access.Shows).Select(d =>
         {
             var keys = d.Capabilities.Select(k => k.Key).Append(d.Key).ToHashSet(StringComparer.Ordinal);

@@ -82,7 +82,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
     private static JsonResult Respond(int status, object body) => new(body) { StatusCode = status };
 
     /// <summary>Submission and cycle states in which answers may change, as stored ("Draft|Open", …).</summary>
-    private static readonly string[] EditableStates =
+    internal static readonly string[] EditableStates =
         [.. from s in Enum.GetValues<SubmissionStatus>() from c in Enum.GetValues<CycleStatus>()
             where SubmissionWorkflow.CanEditAnswers(s, c) select $"{s}|{c}"];
 
@@ -186,7 +186,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         // One statement, so one transaction: the submission is still editable (and share-locked, so a
         // submit waits for this save or this save sees the submission), a contributor still has the question's
         // section, the row is still the one this person saw (xmin), and the answer, its history row and its
-        // audit row are written together.
+        // audit row are written together. A change of a carried answer confirms it: the value is the country's own now.
         await using var command = new NpgsqlCommand($"""
             WITH target AS (
                 SELECT s."Id" FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
@@ -200,7 +200,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                       ON CONFLICT ("SubmissionId", "QuestionKey") DO NOTHING
                       """
                     : """
-                      UPDATE "Answers" SET "Value" = @value::jsonb, "UpdatedBy" = @who, "UpdatedAt" = @now
+                      UPDATE "Answers" SET "Value" = @value::jsonb, "UpdatedBy" = @who, "UpdatedAt" = @now, "CarriedFromCycleId" = NULL, "Unconfirmed" = false
                       WHERE "Id" = @answerId AND xmin = @seen AND EXISTS (SELECT 1 FROM target)
                       """)}
                 RETURNING "Id", xmin),
@@ -252,13 +252,13 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         return theirs.Value.Equals(input.Value) ? new SaveResult(SaveOutcome.Unchanged, theirs.Version) : Conflict(theirs);
     }
 
-    private const string AnswerColumns = """ "Id", "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt" """;
+    private const string AnswerColumns = """ "Id", "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed" """;
 
     private static StoredAnswer ReadAnswer(NpgsqlDataReader reader)
     {
         var key = reader.GetString(1);
         return new StoredAnswer(key, AnswerJson.Parse(reader.GetString(2)), reader.GetFieldValue<uint>(3), reader.GetString(4),
-            reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0));
+            reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7));
     }
 
     private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int submissionId, string key)

@@ -40,6 +40,17 @@ public sealed class DomainPageModel
     public string Culture { get; init; } = "en";
 
     public bool Editable(string key) => EditableKeys.Contains(key);
+
+    /// <summary>Cycle id → title in the reader's language, for "carried from …".</summary>
+    public IReadOnlyDictionary<int, string> CycleTitles { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The answer was carried from an earlier cycle and nobody has confirmed it yet: the cycle's title.</summary>
+    public string? CarriedFrom(string key) =>
+        Answers.TryGetValue(key, out var stored) && stored.Unconfirmed && stored.CarriedFromCycleId is { } cycle && !Typed.ContainsKey(key)
+            ? CycleTitles.GetValueOrDefault(cycle, "") : null;
+
+    /// <summary>The section's carried answers still waiting for confirmation that this person may confirm.</summary>
+    public int UnconfirmedEditable => Section.Capabilities.SelectMany(c => c.Questions).Count(q => Editable(q.Key) && !Hidden.Contains(q.Key) && CarriedFrom(q.Key) is not null);
     public long MaxUploadBytes { get; init; }
 
     /// <summary>The question whose evidence panel is shown open.</summary>
@@ -100,7 +111,7 @@ public static class QuestionRendering
 /// and refusals come back on the page with what the person typed.
 /// </summary>
 public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswer saver, SubmissionPage page, UploadReader uploads,
-    CopAssessment.Web.Features.Contributors.SectionCompletion completion, IStringLocalizer<Ui> L)
+    CopAssessment.Web.Features.Contributors.SectionCompletion completion, CycleTitles cycleTitles, IStringLocalizer<Ui> L)
 {
     /// <summary>TempData key of a refused attachment, shown in the question's evidence panel.</summary>
     public const string EvidenceErrorKey = "EvidenceError";
@@ -188,7 +199,7 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
         {
             Context = context,
             Section = context.Definition.Domains.First(d => d.Key == domainKey),
-            Progress = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).FindDomain(domainKey)!.Completeness,
+            Progress = ScoringEngine.Score(context.Definition, answers.Counted(), ScoringMode.Provisional).FindDomain(domainKey)!.Completeness,
             Answers = answers,
             Hidden = hidden,
             Evidence = await page.EvidenceAsync(context.Id),
@@ -206,6 +217,7 @@ public sealed class SavePage(CopDbContext db, AssessmentAccess access, SaveAnswe
             Culture = Culture,
             MaxUploadBytes = uploads.MaxBytes,
             OpenEvidence = openEvidence,
+            CycleTitles = answers.Values.Any(a => a.Unconfirmed) ? await cycleTitles.InLanguageAsync() : new Dictionary<int, string>(),
         };
     }
 }

@@ -2,7 +2,8 @@ using CopAssessment.Domain.Questionnaires;
 
 namespace CopAssessment.Web.Features.Assessments;
 
-public sealed record MissingAnswer(string Key, string DomainKey, ShownText Text);
+/// <param name="Unconfirmed">Answered, but carried from an earlier cycle and not confirmed yet.</param>
+public sealed record MissingAnswer(string Key, string DomainKey, ShownText Text, bool Unconfirmed = false);
 
 /// <summary>The confirmation step before submitting: what will happen, and what is still missing.</summary>
 public sealed class SubmitModel
@@ -27,19 +28,34 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         var hidden = QuestionVisibility.HiddenQuestions(definition, values);
         return [.. definition.Questions
             .Where(q => q.Required && !hidden.Contains(q.Key) && !(values.TryGetValue(q.Key, out var v) && v.IsAnswered))
-            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Find(culture)))];
+            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Find(culture), Unconfirmed: false))];
+    }
+
+    /// <summary>
+    /// <see cref="Missing(QuestionnaireDefinition, IReadOnlyDictionary{string, AnswerValue}, string)"/> of the answers that count, then every
+    /// question that applies whose carried answer is not confirmed yet, required or not: the country has not said it still holds (decision 0018).
+    /// </summary>
+    public static IReadOnlyList<MissingAnswer> Missing(QuestionnaireDefinition definition, Dictionary<string, StoredAnswer> stored, string culture)
+    {
+        var counted = stored.Counted();
+        var missing = Missing(definition, counted, culture);
+        var hidden = QuestionVisibility.HiddenQuestions(definition, counted);
+        var listed = missing.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. missing.Select(m => stored.TryGetValue(m.Key, out var a) && a.Unconfirmed ? m with { Unconfirmed = true } : m), .. definition.Questions
+            .Where(q => stored.TryGetValue(q.Key, out var a) && a.Unconfirmed && !hidden.Contains(q.Key) && !listed.Contains(q.Key))
+            .Select(q => new MissingAnswer(q.Key, definition.DomainOf(q.Key)!.Key, q.Text.Find(culture), Unconfirmed: true))];
     }
 
     public async Task<Outcome<SubmitModel>?> ConfirmAsync(int submissionId, ClaimsPrincipal user)
     {
         var context = await access.FindAsync(submissionId);
         if (context is null) return null;
-        var values = await db.LoadAnswerValuesAsync(submissionId);
+        var stored = await db.LoadAnswersAsync(submissionId);
         return Outcome<SubmitModel>.Show(new SubmitModel
         {
             Context = context,
-            Completeness = ScoringEngine.Score(context.Definition, values, ScoringMode.Provisional).Completeness,
-            Missing = Missing(context.Definition, values, Culture),
+            Completeness = ScoringEngine.Score(context.Definition, stored.Counted(), ScoringMode.Provisional).Completeness,
+            Missing = Missing(context.Definition, stored, Culture),
             CanEdit = access.CanSubmit(user, context),
         });
     }
@@ -66,7 +82,7 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
         // finishes first and is counted, and a save arriving later sees the submission locked.
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Submissions\" WHERE \"Id\" = {context.Id} FOR UPDATE");
-        var missing = Missing(context.Definition, await db.LoadAnswerValuesAsync(context.Id), Culture);
+        var missing = Missing(context.Definition, await db.LoadAnswersAsync(context.Id), Culture);
         if (missing.Count > 0) return (missing, null);
         var result = workflow.Apply(context, user, SubmissionAction.Submit, null);
         if (!result.Succeeded) return ([], result.Error);

@@ -119,7 +119,7 @@ public sealed class CycleInputValidator : AbstractValidator<CycleInput>
 
 /// <summary>Cycle administration; the order of statuses is <see cref="CycleWorkflow"/>'s.</summary>
 /// <summary>Changes to a cycle; a refusal comes back as a message in the reader's language (null: done).</summary>
-public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAccessor http, IStringLocalizer<Ui> L)
+public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAccessor http, CarryForward carryForward, IStringLocalizer<Ui> L)
 {
     /// <summary>Deadlines fall at the end of the day, UTC: a country has the whole day.</summary>
     public static DateTimeOffset EndOfDay(DateOnly date) => new(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
@@ -192,7 +192,8 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         """);
 
     /// <summary>Null on success, otherwise why the change is refused.</summary>
-    public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action)
+    /// <param name="carry">On opening: the countries whose drafts start from their last validated submission (<see cref="CarryForward"/>).</param>
+    public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action, IReadOnlyCollection<string>? carry = null)
     {
         var transition = CycleWorkflow.Apply(cycle.Status, action);
         if (!transition.Succeeded) return L[transition.Error!];
@@ -203,6 +204,12 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
         if (action == CycleAction.Open)
         {
             await CreateDraftsAsync(db, cycle.Id);
+            if (carry is { Count: > 0 })
+            {
+                var carried = await carryForward.CarryAsync(cycle, carry);
+                audit.Record("cycle-carried", cycle.Name, $"{carried.Countries} countries started from their last validated submission: {carried.Answers} answers, {carried.Evidence} evidence items; chosen: {string.Join(", ", carry.Order(StringComparer.Ordinal))}");
+                await db.SaveChangesAsync();
+            }
         }
         else if (action == CycleAction.Publish)
         {

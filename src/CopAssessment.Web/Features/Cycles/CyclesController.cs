@@ -65,7 +65,33 @@ public class CyclesController(CopDbContext db, CycleService cycles, CycleTitles 
         return RedirectToAction(nameof(Index), new { id = cycle.Id });
     }
 
-    [HttpPost("{id:int}/{change:regex(^(open|close|reopen|publish)$)}")]
+    /// <summary>Opening asks first which countries start from their last validated submission (all ticked).</summary>
+    [HttpGet("{id:int}/open")]
+    public async Task<IActionResult> Open(int id, [FromServices] CarryForward carry)
+    {
+        var cycle = await db.Set<AssessmentCycle>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        if (!CycleWorkflow.Apply(cycle.Status, CycleAction.Open).Succeeded) return RedirectToAction(nameof(Index));
+        return View("Open", await carry.PageAsync(cycle));
+    }
+
+    [HttpPost("{id:int}/open")]
+    public async Task<IActionResult> Open(int id, OpenInput input, [FromServices] CarryForward carry)
+    {
+        var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);
+        if (cycle is null) return NotFound();
+        var offered = (await carry.SourcesAsync(id)).Select(s => s.CountryIso3).ToHashSet(StringComparer.Ordinal);
+        if (new OpenInputValidator(L, offered).Validate(input) is { IsValid: false } invalid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Open", await carry.PageAsync(cycle, invalid.Errors[0].ErrorMessage));
+        }
+        var error = await cycles.ApplyAsync(cycle, CycleAction.Open, input.CarryOffered ? input.Carry.Distinct().ToList() : null);
+        TempData["Message"] = error ?? L["{0}: {1}.", Bidi.Isolate(await titles.OfAsync(id)), L[cycle.Status.ToString()]].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/{change:regex(^(close|reopen|publish)$)}")]
     public async Task<IActionResult> Change(int id, string change)
     {
         var cycle = await db.Set<AssessmentCycle>().SingleOrDefaultAsync(c => c.Id == id);

@@ -6,6 +6,7 @@ public static class CyclesSetup
     public static void AddCycles(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CycleService>();
+        builder.Services.AddScoped<CarryForward>();
         builder.Services.AddSingleton(new NavigationItem("Cycles", "/admin/cycles", 5, Roles.Administrator) { Menu = NavigationItem.Administration });
     }
 }

@@ -83,6 +83,12 @@ public sealed class ReviewModel
     public string? RefusedError { get; init; }
     public string Culture { get; init; } = "en";
 
+    /// <summary>Cycle id → title in the reader's language, for the answers carried unchanged from an earlier cycle.</summary>
+    public IReadOnlyDictionary<int, string> CycleTitles { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>How many answers (of the questions that apply) are still the value carried from an earlier cycle.</summary>
+    public int CarriedUnchanged => Sections.Sum(s => s.Questions.Count(q => q.Answer?.CarriedFromCycleId is not null && !q.NoLongerApplies));
+
     public string? TextOf(string field) => Refused?.Field == field ? Refused.Text : null;
 
     public string? ErrorOf(string field) => Refused?.Field == field ? RefusedError : null;
@@ -104,7 +110,7 @@ public sealed record ReviewView(string? Show, string? Comment, string? At)
 /// what changed since the previous submission (against the snapshot taken when it was submitted), filters, and the
 /// decisions the workflow allows.
 /// </summary>
-public sealed class ReviewPage(CopDbContext db, AssessmentAccess access, SubmissionPage page, QuestionHistory history)
+public sealed class ReviewPage(CopDbContext db, AssessmentAccess access, SubmissionPage page, QuestionHistory history, CycleTitles cycleTitles)
 {
     public const int RecentChangesShown = 5;
 
@@ -156,6 +162,7 @@ public sealed class ReviewPage(CopDbContext db, AssessmentAccess access, Submiss
             History = recent.Latest, HistoryCounts = recent.Counts,
             PreviousSubmission = previous?.TakenAt, Filter = view?.Filter ?? ReviewFilter.All,
             CommentOn = context.Definition.FindQuestion(view?.Comment ?? "")?.Key, At = view?.At,
+            CycleTitles = answers.Values.Any(a => a.CarriedFromCycleId is not null) ? await cycleTitles.InLanguageAsync() : new Dictionary<int, string>(),
         };
     }
 }

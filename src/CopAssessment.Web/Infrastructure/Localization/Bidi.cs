@@ -20,4 +20,16 @@ public static class Bidi
         HasControls(text) ? string.Concat(text.Where(c => !Controls.Contains(c))) : text;
 
     public static string Isolate(string? text) => string.IsNullOrEmpty(text) ? "" : "\u2068" + text + "\u2069";
+
+    /// <summary>
+    /// A translated sentence for a page with <paramref name="value"/> in place of its <c>{0}</c>, isolated in
+    /// <c>&lt;bdi&gt;</c> (the HTML way) and encoded like the rest.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Html(Microsoft.Extensions.Localization.LocalizedString template, string value)
+    {
+        // Encoded when written, by the page's own encoder (which leaves the six languages' letters as they are).
+        var parts = template.Value.Split("{0}", 2);
+        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder().Append(parts[0]);
+        return parts.Length == 2 ? html.AppendHtml("<bdi>").Append(value).AppendHtml("</bdi>").Append(parts[1]) : html;
+    }
 }

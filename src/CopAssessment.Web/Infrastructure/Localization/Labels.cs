@@ -72,6 +72,9 @@ public static class Labels
     public static readonly IReadOnlyDictionary<string, string> AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["answer-changed"] = "Answer changed",
+        ["answer-confirmed"] = "Carried answer confirmed",
+        ["answers-carried"] = "Answers carried forward",
+        ["cycle-carried"] = "Cycle started from validated assessments",
         ["best-practice-attachment-added"] = "Best-practice attachment added",
         ["best-practice-attachment-removed"] = "Best-practice attachment removed",
         ["best-practice-publish"] = "Best practice published",

@@ -151,6 +151,9 @@
         if (r.status === 200) {
           stored[key] = JSON.stringify(sent);
           setVersion(el, d.version); showError(el, '');
+          // A changed carried answer is the country's own now: its "confirm or change" note goes.
+          var carried = d.outcome === 'saved' && el.querySelector('.carried-note');
+          if (carried) carried.remove();
           // Typed again while this was on its way: that newer change is still to be sent.
           if (!timers[key] && queue.indexOf(key) < 0) setState(el, 'saved');
           setGlobal('saved');

@@ -1,0 +1,170 @@
+using CopAssessment.Web.Features.Questionnaires;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CopAssessment.Web.Features.Cycles;
+
+/// <summary>The open form's choice: which countries start from their last validated submission (the form lists them all ticked).</summary>
+public sealed class OpenInput
+{
+    /// <summary>The form offered the choice; a POST without it (an older page, a script) opens without carrying anything.</summary>
+    public bool CarryOffered { get; set; }
+
+    /// <summary>ISO3 codes of the ticked countries; an unticked checkbox is not sent.</summary>
+    public List<string> Carry { get; set; } = [];
+}
+
+public sealed class OpenInputValidator : AbstractValidator<OpenInput>
+{
+    public OpenInputValidator(IStringLocalizer L, IReadOnlySet<string> offered)
+    {
+        RuleFor(x => x.Carry).Must(c => c.All(offered.Contains)).WithMessage(L["Choose only countries from the list."]);
+    }
+}
+
+/// <summary>A country's last validated (or published) submission in another cycle: where its new assessment may start.</summary>
+public sealed class CarrySource
+{
+    public required string CountryIso3 { get; init; }
+    public int SubmissionId { get; init; }
+    public int CycleId { get; init; }
+    public int VersionId { get; init; }
+}
+
+/// <summary>A row of the open page: the country (in the reader's language) and the cycle its answers would come from.</summary>
+public sealed record CarryCandidate(string Iso3, string Country, string FromCycle);
+
+public sealed record OpenPage(int CycleId, string Title, IReadOnlyList<CarryCandidate> Candidates, string? Error = null);
+
+/// <summary>What a carry copied, for the audit trail and the message.</summary>
+public sealed record CarryResult(int Countries, long Answers, long Evidence);
+
+/// <summary>
+/// Carrying answers forward when a cycle opens (decision 0018): each chosen country's draft starts from its last
+/// validated or published submission. Only answers to questions that kept their key and meaning (<see cref="QuestionnaireDiff.Carried"/>)
+/// and whose chosen options still exist are copied, with their evidence, each marked carried and unconfirmed. The copy is
+/// set-based — one statement for the answers (with their history and audit rows), one for the evidence (with the files),
+/// whatever the number of countries — and runs in the transaction that opens the cycle.
+/// </summary>
+public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles titles, Audit audit, IStringLocalizer<Ui> L)
+{
+    /// <summary>Every country's last validated or published submission outside <paramref name="cycleId"/>: the latest cycle (by opening, then creation) wins.</summary>
+    public Task<List<CarrySource>> SourcesAsync(int cycleId) => db.Database.SqlQuery<CarrySource>($"""
+        SELECT DISTINCT ON (s."CountryIso3") s."CountryIso3", s."Id" AS "SubmissionId", s."CycleId", c."QuestionnaireVersionId" AS "VersionId"
+        FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
+        WHERE s."CycleId" <> {cycleId} AND s."Status" IN ('Validated', 'Published')
+        ORDER BY s."CountryIso3", c."OpensOn" DESC, c."Id" DESC
+        """).ToListAsync();
+
+    /// <summary>The open page: the countries that can start from a previous submission, by name in the reader's language.</summary>
+    public async Task<OpenPage> PageAsync(AssessmentCycle cycle, string? error = null)
+    {
+        var sources = await SourcesAsync(cycle.Id);
+        var cycleTitles = await titles.InLanguageAsync();
+        var names = await places.SortedAsync(sources.Select(s => s.CountryIso3));
+        var byCountry = sources.ToDictionary(s => s.CountryIso3);
+        return new OpenPage(cycle.Id, cycleTitles.GetValueOrDefault(cycle.Id, cycle.Name),
+            [.. names.Select(n => new CarryCandidate(n.Key, n.Value, cycleTitles.GetValueOrDefault(byCountry[n.Key].CycleId, "")))], error);
+    }
+
+    /// <summary>
+    /// Copies the chosen countries' answers into their drafts of <paramref name="cycle"/> (which must exist: call after
+    /// creating the drafts, in the same transaction).
+    /// </summary>
+    public async Task<CarryResult> CarryAsync(AssessmentCycle cycle, IReadOnlyCollection<string> countries)
+    {
+        var chosen = countries.ToHashSet(StringComparer.Ordinal);
+        var sources = (await SourcesAsync(cycle.Id)).Where(s => chosen.Contains(s.CountryIso3)).ToList();
+        if (sources.Count == 0) return new CarryResult(0, 0, 0);
+        var to = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId);
+        var rules = new List<(int Version, CarriedQuestion Question)>();
+        foreach (var version in sources.Select(s => s.VersionId).Distinct())
+            rules.AddRange(QuestionnaireDiff.Carried(await catalog.GetDefinitionAsync(version), to, L).Select(q => (version, q)));
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        var (userId, email) = audit.Actor();
+        var now = DateTimeOffset.UtcNow;
+        var who = email ?? "system";
+        NpgsqlParameter[] Pairs() =>
+        [
+            new("cycle", cycle.Id),
+            new("countries", sources.Select(s => s.CountryIso3).ToArray()),
+            new("sources", sources.Select(s => s.SubmissionId).ToArray()),
+            new("sourceCycles", sources.Select(s => s.CycleId).ToArray()),
+            new("versions", sources.Select(s => s.VersionId).ToArray()),
+        ];
+        const string pairs = """
+            pairs AS (
+                SELECT t."Id" AS target, p.source, p.source_cycle, p.version, t."CountryIso3" AS country
+                FROM unnest(@countries, @sources, @sourceCycles, @versions) AS p(iso3, source, source_cycle, version)
+                JOIN "Submissions" t ON t."CycleId" = @cycle AND t."CountryIso3" = p.iso3)
+            """;
+
+        // The answers, their history rows ("carried") and one audit row per country, in one statement. A chosen option
+        // must still exist (jsonb containment of the option keys); "not applicable" only where it still has a meaning.
+        await using var answers = new NpgsqlCommand($"""
+            WITH {pairs},
+            rules AS (SELECT * FROM unnest(@ruleVersions, @ruleKeys, @ruleOptions, @ruleNa) AS r(version, key, options, na)),
+            carried AS (
+                INSERT INTO "Answers" ("SubmissionId", "QuestionKey", "Value", "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed")
+                SELECT p.target, a."QuestionKey", a."Value", a."UpdatedBy", @now, p.source_cycle, true
+                FROM pairs p
+                JOIN "Answers" a ON a."SubmissionId" = p.source
+                JOIN rules r ON r.version = p.version AND r.key = a."QuestionKey"
+                WHERE CASE WHEN a."Value" ? 'notApplicable' THEN r.na
+                           WHEN a."Value" ? 'option' THEN r.options IS NOT NULL AND jsonb_build_array(a."Value" -> 'option') <@ r.options
+                           WHEN a."Value" ? 'options' THEN r.options IS NOT NULL AND (a."Value" -> 'options') <@ r.options
+                           ELSE r.options IS NULL END
+                ON CONFLICT ("SubmissionId", "QuestionKey") DO NOTHING
+                RETURNING "SubmissionId", "QuestionKey", "Value"),
+            history AS (
+                INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
+                SELECT "SubmissionId", "QuestionKey", NULL, "Value", @who, @now, @source FROM carried),
+            audit AS (
+                INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
+                SELECT @now, @userId, @email, 'answers-carried', p.country, 'submission ' || p.target,
+                       (SELECT count(*) FROM carried c WHERE c."SubmissionId" = p.target) || ' answer(s) carried from submission ' || p.source || ' (cycle ' || p.source_cycle || ')'
+                FROM pairs p)
+            SELECT count(*) FROM carried
+            """, connection, transaction);
+        answers.Parameters.AddRange(Pairs());
+        answers.Parameters.AddRange(new NpgsqlParameter[]
+        {
+            new("ruleVersions", rules.Select(r => r.Version).ToArray()),
+            new("ruleKeys", rules.Select(r => r.Question.Key).ToArray()),
+            new("ruleOptions", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+                { Value = rules.Select(r => r.Question.OptionKeys is { } keys ? System.Text.Json.JsonSerializer.Serialize(keys) : null).ToArray() },
+            new("ruleNa", rules.Select(r => r.Question.AllowsNotApplicable).ToArray()),
+            new("now", now),
+            new("who", who),
+            new("source", AnswerHistory.Carried),
+            new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
+            new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
+        });
+        var carried = (long)(await answers.ExecuteScalarAsync())!;
+
+        // The evidence of the carried answers, and the files' bytes: each copy belongs to its new submission, so removing
+        // it there leaves last cycle's untouched. The new ids are drawn first so the files can follow their rows.
+        await using var evidence = new NpgsqlCommand($"""
+            WITH {pairs},
+            copied AS (
+                SELECT e.*, p.target, nextval(pg_get_serial_sequence('"Evidence"', 'Id')) AS new_id
+                FROM pairs p
+                JOIN "Evidence" e ON e."SubmissionId" = p.source
+                JOIN "Answers" a ON a."SubmissionId" = p.target AND a."QuestionKey" = e."QuestionKey" AND a."CarriedFromCycleId" IS NOT NULL),
+            rows AS (
+                INSERT INTO "Evidence" ("Id", "SubmissionId", "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt")
+                SELECT new_id, target, "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt" FROM copied
+                RETURNING 1),
+            files AS (
+                INSERT INTO "EvidenceFiles" ("EvidenceId", "Content")
+                SELECT c.new_id, f."Content" FROM copied c JOIN "EvidenceFiles" f ON f."EvidenceId" = c."Id")
+            SELECT count(*) FROM rows
+            """, connection, transaction);
+        evidence.Parameters.AddRange(Pairs());
+        var copiedEvidence = (long)(await evidence.ExecuteScalarAsync())!;
+        return new CarryResult(sources.Count, carried, copiedEvidence);
+    }
+}
