@@ -13,6 +13,5 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         entity.HasOne(a => a.Submission).WithMany().HasForeignKey(a => a.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(a => new { a.SubmissionId, a.QuestionKey }).IsUnique();
         entity.Property(a => a.Version).IsRowVersion();
-        entity.HasOne<AssessmentCycle>().WithMany().HasForeignKey(a => a.CarriedFromCycleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

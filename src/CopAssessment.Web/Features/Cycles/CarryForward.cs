@@ -44,8 +44,8 @@ public sealed record CarryResult(int Countries, long Answers, long Evidence);
 /// Carrying answers forward when a cycle opens (decision 0018): each chosen country's draft starts from its last
 /// validated or published submission. Only answers to questions that kept their key and meaning (<see cref="QuestionnaireDiff.Carried"/>)
 /// and whose chosen options still exist are copied, with their evidence, each marked carried and unconfirmed. The copy is
-/// set-based — one statement for the answers (with their history and audit rows), one for the evidence (with the files),
-/// whatever the number of countries — and runs in the transaction that opens the cycle.
+/// set-based — one statement with one INSERT … SELECT per table (answers, history, audit, evidence, files), whatever
+/// the number of countries — and runs in the transaction that opens the cycle.
 /// </summary>
 public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles titles, Audit audit, IStringLocalizer<Ui> L)
 {
@@ -56,6 +56,17 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
         WHERE s."CycleId" <> {cycleId} AND s."Status" IN ('Validated', 'Published')
         ORDER BY s."CountryIso3", c."OpensOn" DESC, c."Id" DESC
         """).ToListAsync();
+
+    /// <summary>
+    /// Whether a source answer <c>a</c> fits the carried question <c>r</c>: a chosen option must still exist (jsonb
+    /// containment of the option keys), "not applicable" only where the new question still has a notApplicable option.
+    /// </summary>
+    private const string Fits = """
+        CASE WHEN a."Value" ? 'notApplicable' THEN r.na
+             WHEN a."Value" ? 'option' THEN r.options IS NOT NULL AND jsonb_build_array(a."Value" -> 'option') <@ r.options
+             WHEN a."Value" ? 'options' THEN r.options IS NOT NULL AND (a."Value" -> 'options') <@ r.options
+             ELSE r.options IS NULL END
+        """;
 
     /// <summary>The open page: the countries that can start from a previous submission, by name in the reader's language.</summary>
     public async Task<OpenPage> PageAsync(AssessmentCycle cycle, string? error = null)
@@ -87,25 +98,16 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
         var (userId, email) = audit.Actor();
         var now = DateTimeOffset.UtcNow;
         var who = email ?? "system";
-        NpgsqlParameter[] Pairs() =>
-        [
-            new("cycle", cycle.Id),
-            new("countries", sources.Select(s => s.CountryIso3).ToArray()),
-            new("sources", sources.Select(s => s.SubmissionId).ToArray()),
-            new("sourceCycles", sources.Select(s => s.CycleId).ToArray()),
-            new("versions", sources.Select(s => s.VersionId).ToArray()),
-        ];
-        const string pairs = """
-            pairs AS (
+        // One statement: the answers, their history rows ("carried"), one audit row per country, and the evidence of the
+        // carried answers with the files' bytes. The evidence is chosen by the same condition on the source answers
+        // (<see cref="Fits"/>; the drafts are new, so nothing is skipped on conflict): joining the inserted rows instead
+        // made the planner, which cannot estimate a CTE, loop over them once per country. Each copy belongs to its new
+        // submission, so removing it there leaves last cycle's untouched; the new ids are drawn first so the files follow.
+        await using var command = new NpgsqlCommand($"""
+            WITH pairs AS (
                 SELECT t."Id" AS target, p.source, p.source_cycle, p.version, t."CountryIso3" AS country
                 FROM unnest(@countries, @sources, @sourceCycles, @versions) AS p(iso3, source, source_cycle, version)
-                JOIN "Submissions" t ON t."CycleId" = @cycle AND t."CountryIso3" = p.iso3)
-            """;
-
-        // The answers, their history rows ("carried") and one audit row per country, in one statement. A chosen option
-        // must still exist (jsonb containment of the option keys); "not applicable" only where it still has a meaning.
-        await using var answers = new NpgsqlCommand($"""
-            WITH {pairs},
+                JOIN "Submissions" t ON t."CycleId" = @cycle AND t."CountryIso3" = p.iso3),
             rules AS (SELECT * FROM unnest(@ruleVersions, @ruleKeys, @ruleOptions, @ruleNa) AS r(version, key, options, na)),
             carried AS (
                 INSERT INTO "Answers" ("SubmissionId", "QuestionKey", "Value", "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed")
@@ -113,58 +115,58 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
                 FROM pairs p
                 JOIN "Answers" a ON a."SubmissionId" = p.source
                 JOIN rules r ON r.version = p.version AND r.key = a."QuestionKey"
-                WHERE CASE WHEN a."Value" ? 'notApplicable' THEN r.na
-                           WHEN a."Value" ? 'option' THEN r.options IS NOT NULL AND jsonb_build_array(a."Value" -> 'option') <@ r.options
-                           WHEN a."Value" ? 'options' THEN r.options IS NOT NULL AND (a."Value" -> 'options') <@ r.options
-                           ELSE r.options IS NULL END
+                WHERE {Fits}
                 ON CONFLICT ("SubmissionId", "QuestionKey") DO NOTHING
                 RETURNING "SubmissionId", "QuestionKey", "Value"),
             history AS (
                 INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
                 SELECT "SubmissionId", "QuestionKey", NULL, "Value", @who, @now, @source FROM carried),
+            counts AS (SELECT "SubmissionId", count(*) AS answers FROM carried GROUP BY "SubmissionId"),
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
                 SELECT @now, @userId, @email, 'answers-carried', p.country, 'submission ' || p.target,
-                       (SELECT count(*) FROM carried c WHERE c."SubmissionId" = p.target) || ' answer(s) carried from submission ' || p.source || ' (cycle ' || p.source_cycle || ')'
-                FROM pairs p)
-            SELECT count(*) FROM carried
-            """, connection, transaction);
-        answers.Parameters.AddRange(Pairs());
-        answers.Parameters.AddRange(new NpgsqlParameter[]
-        {
-            new("ruleVersions", rules.Select(r => r.Version).ToArray()),
-            new("ruleKeys", rules.Select(r => r.Question.Key).ToArray()),
-            new("ruleOptions", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-                { Value = rules.Select(r => r.Question.OptionKeys is { } keys ? System.Text.Json.JsonSerializer.Serialize(keys) : null).ToArray() },
-            new("ruleNa", rules.Select(r => r.Question.AllowsNotApplicable).ToArray()),
-            new("now", now),
-            new("who", who),
-            new("source", AnswerHistory.Carried),
-            new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
-            new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
-        });
-        var carried = (long)(await answers.ExecuteScalarAsync())!;
-
-        // The evidence of the carried answers, and the files' bytes: each copy belongs to its new submission, so removing
-        // it there leaves last cycle's untouched. The new ids are drawn first so the files can follow their rows.
-        await using var evidence = new NpgsqlCommand($"""
-            WITH {pairs},
+                       coalesce(n.answers, 0) || ' answer(s) carried from submission ' || p.source || ' (cycle ' || p.source_cycle || ')'
+                FROM pairs p LEFT JOIN counts n ON n."SubmissionId" = p.target),
             copied AS (
-                SELECT e.*, p.target, nextval(pg_get_serial_sequence('"Evidence"', 'Id')) AS new_id
+                SELECT e."Id", e."QuestionKey", e."FileName", e."ContentType", e."Size", e."Sha256", e."Url", e."AddedBy", e."AddedAt", p.target,
+                       nextval(pg_get_serial_sequence('"Evidence"', 'Id')) AS new_id
                 FROM pairs p
                 JOIN "Evidence" e ON e."SubmissionId" = p.source
-                JOIN "Answers" a ON a."SubmissionId" = p.target AND a."QuestionKey" = e."QuestionKey" AND a."CarriedFromCycleId" IS NOT NULL),
-            rows AS (
+                JOIN "Answers" a ON a."SubmissionId" = p.source AND a."QuestionKey" = e."QuestionKey"
+                JOIN rules r ON r.version = p.version AND r.key = a."QuestionKey"
+                WHERE {Fits}),
+            evidence AS (
                 INSERT INTO "Evidence" ("Id", "SubmissionId", "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt")
                 SELECT new_id, target, "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt" FROM copied
                 RETURNING 1),
             files AS (
                 INSERT INTO "EvidenceFiles" ("EvidenceId", "Content")
                 SELECT c.new_id, f."Content" FROM copied c JOIN "EvidenceFiles" f ON f."EvidenceId" = c."Id")
-            SELECT count(*) FROM rows
-            """, connection, transaction);
-        evidence.Parameters.AddRange(Pairs());
-        var copiedEvidence = (long)(await evidence.ExecuteScalarAsync())!;
+            SELECT (SELECT count(*) FROM carried), (SELECT count(*) FROM evidence)
+            """, connection, transaction)
+        {
+            Parameters =
+            {
+                new("cycle", cycle.Id),
+                new("countries", sources.Select(s => s.CountryIso3).ToArray()),
+                new("sources", sources.Select(s => s.SubmissionId).ToArray()),
+                new("sourceCycles", sources.Select(s => s.CycleId).ToArray()),
+                new("versions", sources.Select(s => s.VersionId).ToArray()),
+                new("ruleVersions", rules.Select(r => r.Version).ToArray()),
+                new("ruleKeys", rules.Select(r => r.Question.Key).ToArray()),
+                new("ruleOptions", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+                    { Value = rules.Select(r => r.Question.OptionKeys is { } keys ? System.Text.Json.JsonSerializer.Serialize(keys) : null).ToArray() },
+                new("ruleNa", rules.Select(r => r.Question.AllowsNotApplicable).ToArray()),
+                new("now", now),
+                new("who", who),
+                new("source", AnswerHistory.Carried),
+                new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
+                new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
+            },
+        };
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (carried, copiedEvidence) = (reader.GetInt64(0), reader.GetInt64(1));
         return new CarryResult(sources.Count, carried, copiedEvidence);
     }
 }
