@@ -156,8 +156,6 @@ namespace CopAssessment.Migrations.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CarriedFromCycleId");
-
                     b.HasIndex("SubmissionId", "QuestionKey")
                         .IsUnique();
 
@@ -1411,11 +1409,6 @@ namespace CopAssessment.Migrations.Migrations
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Answer", b =>
                 {
-                    b.HasOne("CopAssessment.Web.Data.Assessments.AssessmentCycle", null)
-                        .WithMany()
-                        .HasForeignKey("CarriedFromCycleId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("CopAssessment.Web.Data.Assessments.Submission", "Submission")
                         .WithMany()
                         .HasForeignKey("SubmissionId")
