@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace CopAssessment.Browser.Tests.Cycles;
 
 /// <summary>
-/// The second round (decision 0018): the Secretariat opens a cycle from the open page with Kenya ticked, and Kenya's
+/// The second round (decision 0020): the Secretariat opens a cycle from the open page with Kenya ticked, and Kenya's
 /// focal point finds last round's answers marked "carried from …", confirms a section and changes one answer.
 /// </summary>
 [Collection(BrowserCollection.Name)]

@@ -8,7 +8,7 @@ using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 namespace CopAssessment.Web.Tests.Cycles;
 
 /// <summary>
-/// Carrying answers forward (decision 0018) across two questionnaire versions: Kenya answers a cycle on version 1, the
+/// Carrying answers forward (decision 0020) across two questionnaire versions: Kenya answers a cycle on version 1, the
 /// submission is validated, and the next cycle on version 2 opens with Kenya ticked (Ghana, also validated, unticked).
 /// </summary>
 [Collection(AppCollection.Name)]

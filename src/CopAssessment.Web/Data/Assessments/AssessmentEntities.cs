@@ -73,9 +73,9 @@ public class Answer
     public uint Version { get; set; }
 
     /// <summary>
-    /// The cycle this value was carried from when the cycle opened (decision 0018), while it is unchanged since;
+    /// The cycle this value was carried from when the cycle opened (decision 0020), while it is unchanged since;
     /// any change of the value clears it. No foreign key: it records where a value came from (cycles are never deleted),
-    /// and a key would check 27,000 rows one by one when 193 countries are carried (decision 0018).
+    /// and a key would check 27,000 rows one by one when 193 countries are carried (decision 0020).
     /// </summary>
     public int? CarriedFromCycleId { get; set; }
 

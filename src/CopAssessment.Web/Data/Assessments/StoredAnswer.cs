@@ -1,7 +1,7 @@
 namespace CopAssessment.Web.Data.Assessments;
 
 /// <summary>An answer as stored: its value, its row version (xmin) and who changed it last.</summary>
-/// <param name="CarriedFromCycleId">The cycle the value was carried from, while unchanged since (decision 0018).</param>
+/// <param name="CarriedFromCycleId">The cycle the value was carried from, while unchanged since (decision 0020).</param>
 /// <param name="Unconfirmed">Carried and not confirmed yet: it counts as no answer (<see cref="StoredAnswers.Counted"/>).</param>
 public sealed record StoredAnswer(string Key, AnswerValue Value, uint Version, string UpdatedBy, DateTimeOffset UpdatedAt, long Id,
     int? CarriedFromCycleId = null, bool Unconfirmed = false);
@@ -25,7 +25,7 @@ public static class StoredAnswers
 
     /// <summary>
     /// The values that count for progress, scoring and submitting: a carried answer nobody has confirmed yet is no
-    /// answer (decision 0018).
+    /// answer (decision 0020).
     /// </summary>
     public static Dictionary<string, AnswerValue> Counted(this Dictionary<string, StoredAnswer> stored) =>
         stored.Where(s => !s.Value.Unconfirmed).ToDictionary(s => s.Key, s => s.Value.Value, StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace CopAssessment.Web.Features.Assessments;
 
 /// <summary>
-/// Confirming answers carried from an earlier cycle unchanged (decision 0018): one question, or every carried answer of
+/// Confirming answers carried from an earlier cycle unchanged (decision 0020): one question, or every carried answer of
 /// a section the person may edit. A plain form post (works without JavaScript) that ends on the section's page again.
 /// Changing a carried answer confirms it too, through <see cref="SaveAnswer"/>.
 /// </summary>

@@ -33,7 +33,7 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
 
     /// <summary>
     /// <see cref="Missing(QuestionnaireDefinition, IReadOnlyDictionary{string, AnswerValue}, string)"/> of the answers that count, then every
-    /// question that applies whose carried answer is not confirmed yet, required or not: the country has not said it still holds (decision 0018).
+    /// question that applies whose carried answer is not confirmed yet, required or not: the country has not said it still holds (decision 0020).
     /// </summary>
     public static IReadOnlyList<MissingAnswer> Missing(QuestionnaireDefinition definition, Dictionary<string, StoredAnswer> stored, string culture)
     {

@@ -41,7 +41,7 @@ public sealed record OpenPage(int CycleId, string Title, IReadOnlyList<CarryCand
 public sealed record CarryResult(int Countries, long Answers, long Evidence);
 
 /// <summary>
-/// Carrying answers forward when a cycle opens (decision 0018): each chosen country's draft starts from its last
+/// Carrying answers forward when a cycle opens (decision 0020): each chosen country's draft starts from its last
 /// validated or published submission. Only answers to questions that kept their key and meaning (<see cref="QuestionnaireDiff.Carried"/>)
 /// and whose chosen options still exist are copied, with their evidence, each marked carried and unconfirmed. The copy is
 /// set-based — one statement with one INSERT … SELECT per table (answers, history, audit, evidence, files), whatever

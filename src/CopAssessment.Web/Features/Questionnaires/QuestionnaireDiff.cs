@@ -43,10 +43,10 @@ public static class QuestionnaireDiff
 
     /// <summary>
     /// The questions of <paramref name="to"/> whose answers under <paramref name="from"/> may be carried into a cycle on
-    /// <paramref name="to"/>: same key, not marked "do not carry", and no difference that <see cref="Difference.ChangesMeaning"/>
-    /// (decision 0018). Options are matched by key when the answers are copied.
+    /// <paramref name="to"/>, of the same questionnaire family only: same key, not marked "do not carry", and no difference that <see cref="Difference.ChangesMeaning"/>
+    /// (decision 0020). Options are matched by key when the answers are copied.
     /// </summary>
-    public static IReadOnlyList<CarriedQuestion> Carried(QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L) =>
+    public static IReadOnlyList<CarriedQuestion> Carried(QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L) => from.Key != to.Key ? [] :
         [.. to.Questions.Where(q => !q.DoNotCarry && from.FindQuestion(q.Key) is { } before && !Differences(before, q, from, to, L).Any(d => d.ChangesMeaning))
             .Select(q => new CarriedQuestion(q.Key, q.IsChoice ? [.. q.Options.Select(o => o.Key)] : null, q.AllowsNotApplicable))];
 
