@@ -21,6 +21,9 @@ public static class Links
     public static string Practice(int id) => $"{Library}/{id}";
     public static string EditPractice(int id) => $"{Library}/{id}/edit";
 
+    /// <summary>A named published cycle's country page; the ISO code as it is (LowercaseUrls would lower-case a generated one).</summary>
+    public static string PublicCountry(int cycleId, string iso3) => $"/results/{cycleId}/{iso3}";
+
     public static string ResetPassword(string email, string token) =>
         $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
 

@@ -109,6 +109,7 @@ public static class ReportBuilder
             BestPractices = listPractices ? request.BestPractices : [],
             PracticeThemes = listPractices ? [] : PracticeThemes(request.Definition, request.BestPractices),
             RegionNames = request.RegionNames,
+            CountryRegions = request.CountryRegions,
         };
         if (request.History.Count == 0) return data;
         return request.Kind == ReportKind.Country
@@ -157,6 +158,14 @@ public static class ReportBuilder
             [.. request.History.Select(h => h.Name), request.CycleName], participation,
             allowed.ListsCountries ? [.. named.Select(c => c.Name), request.CycleName] : [], matrix);
     }
+
+    /// <summary>
+    /// The one rule for what a mean may show outside the Secretariat (the public pages, the open data, the report's
+    /// map): nothing the aggregation suppressed and, anonymised, nothing from fewer than
+    /// <see cref="AggregationOptions.MinimumGroupSize"/> countries, which would point at them.
+    /// </summary>
+    public static double? PublicMean(Statistics statistics, PublicationMode policy) =>
+        statistics.Suppressed || (policy == PublicationMode.Anonymised && statistics.N < AggregationOptions.MinimumGroupSize) ? null : statistics.Mean;
 
     /// <summary>
     /// The one rule for what a publication policy lets a report of <paramref name="kind"/> show, used by the

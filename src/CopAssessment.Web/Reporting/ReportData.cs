@@ -90,6 +90,8 @@ public sealed record ReportData
     public IReadOnlyList<ReportPracticeTheme> PracticeThemes { get; init; } = [];
     /// <summary>Region code → display name in the report's language.</summary>
     public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>();
+    /// <summary>Every member state's region: which shapes a region's area of the map covers.</summary>
+    public IReadOnlyDictionary<string, string> CountryRegions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>A scorecard against the country's previous validated cycle; null when it has none (or for other reports).</summary>
     public CountryTrend? CountryTrend { get; init; }

@@ -57,4 +57,54 @@ public class ResultsMapTests(BrowserFixture fixture)
 
         await new AxeTests(fixture).CheckAsync(null, culture, $"/results/{cycle}");
     }
+
+    [Fact]
+    public async Task A_countrys_area_on_the_map_is_a_link_a_keyboard_reaches_and_it_opens_the_countrys_page()
+    {
+        var cycle = await PublishedCycleAsync();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/results/{cycle}");
+        var links = page.Locator("svg.world-map a.map-area");
+        Assert.True(await links.CountAsync() > 0);
+        // From the map's first area, Tab moves through the areas in order until a country with published figures: a link.
+        await page.Locator("svg.world-map .map-area").First.FocusAsync();
+        string? href = null;
+        for (var i = 0; i < 200 && href is null; i++)
+        {
+            href = await page.EvaluateAsync<string?>("() => document.activeElement?.matches('a.map-area') ? document.activeElement.getAttribute('href') : null");
+            if (href is null) await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.NotNull(href);
+        var label = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')");
+        await Assertions.Expect(page.Locator("[data-map-caption]")).ToHaveTextAsync(label);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**{href}");
+        Assert.Matches($"^/results/{cycle}/[A-Z]{{3}}$", href);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(label.Split(':')[0]);
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(label.Split(": ")[1].Split(" · ")[0]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_results_pages_fit_a_390_px_screen_in_arabic_and_have_no_wcag_violations()
+    {
+        var cycle = await PublishedCycleAsync();
+        var iso3 = await fixture.App.WithDbAsync(db => db.Set<Submission>().Where(s => s.CycleId == cycle).OrderBy(s => s.CountryIso3).Select(s => s.CountryIso3).FirstAsync());
+        string[] paths = ["/results", $"/results/{cycle}", $"/results/{cycle}/{iso3}"];
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        var wide = new List<string>();
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path + "?culture=ar&ui-culture=ar");
+            Assert.True(response?.Ok == true, $"{path} answered {response?.Status}");
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390) wide.Add($"{path}: {width} px");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"results-390-ar-{paths.ToList().IndexOf(path)}.png"), FullPage = true });
+        }
+        await context.CloseAsync();
+        Assert.True(wide.Count == 0, "wider than a 390 px screen: " + string.Join(", ", wide));
+        await new AxeTests(fixture).CheckAsync(null, "ar", paths);
+        await new AxeTests(fixture).CheckAsync(null, "en", paths);
+    }
 }

@@ -32,6 +32,8 @@ public class LinksTests(CopAppFactory app)
         Assert.Equal(Links.EditPractice(42), PathOf("Edit", "Submit", new { id = 42 }));
         Assert.Equal(Links.Library, PathOf("Index", "Library"));
         Assert.Equal(Links.LibraryFeed, PathOf("Feed", "Library"));
+        // Written with the ISO code as it is; the generator lower-cases it (LowercaseUrls), which the route accepts too.
+        Assert.Equal(Links.PublicCountry(42, "KEN").ToLowerInvariant(), PathOf("Country", "Results", new { id = 42, iso3 = "KEN" }));
         // Values that need escaping in a query string: an address with +, a token with / + =. The generator leaves
         // '@' as it is where Uri.EscapeDataString writes %40 (both valid), so the query is compared once decoded.
         SameAddress(Links.ResetPassword("a+b@test.local", "x/y+z=="), PathOf("ResetPassword", "Account", new { email = "a+b@test.local", token = "x/y+z==" }));

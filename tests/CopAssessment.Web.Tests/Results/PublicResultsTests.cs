@@ -49,9 +49,11 @@ public class PublicResultsTests(CopAppFactory app)
 
         var svg = XElement.Parse(Regex.Match(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"world-map\".*?</svg>", RegexOptions.Singleline).Value);
         XNamespace ns = "http://www.w3.org/2000/svg";
-        var areas = svg.Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "map-area").ToList();
+        var areas = svg.Descendants().Where(g => (string?)g.Attribute("class") == "map-area").ToList();
         Assert.Equal(193, areas.Count);
-        Assert.All(areas, a => Assert.Equal("0", (string?)a.Attribute("tabindex")));
+        // Keyboard-reachable: a link for a country with published figures, a focusable group for the others.
+        Assert.All(areas, a => Assert.True(a.Name == ns + "a" ? a.Attribute("href") is not null : (string?)a.Attribute("tabindex") == "0", a.ToString()[..80]));
+        Assert.Equal(countries.Length, areas.Count(a => a.Name == ns + "a"));
         foreach (var iso3 in countries)
         {
             var expected = CycleSeed.Expected(iso3);
@@ -63,7 +65,8 @@ public class PublicResultsTests(CopAppFactory app)
             Assert.Equal((string?)area.Attribute("aria-label"), area.Element(ns + "title")!.Value);
             // Shaded with its stage's colour, not the "no figure" grey.
             Assert.DoesNotContain(area.Descendants(), e => (string?)e.Attribute("fill") == "#" + Reporting.Maps.WorldMap.NoDataFill);
-            Assert.Matches($@"<td>{Regex.Escape(System.Net.WebUtility.HtmlEncode(name))}</td>\s*<td class=""text-end"">{Regex.Escape(figure)}</td>", html);
+            Assert.Equal($"/results/{cycle}/{iso3}", (string?)area.Attribute("href"));
+            Assert.Matches($@"<td>\s*<a href=""/results/{cycle}/{iso3}"">{Regex.Escape(System.Net.WebUtility.HtmlEncode(name))}</a>\s*</td>\s*<td class=""text-end"">{Regex.Escape(figure)}</td>", html);
         }
         var unscored = areas.Single(a => ((string?)a.Attribute("aria-label"))!.StartsWith("Ghana:", StringComparison.Ordinal));
         Assert.Contains("no validated assessment", (string?)unscored.Attribute("aria-label"));
@@ -94,5 +97,40 @@ public class PublicResultsTests(CopAppFactory app)
         Assert.Contains("Commonwealth of Independent States: Fewer than 3 countries: no figure is shown.", english);
         var africa = CycleSeed.ExpectedMean(regions.Where(r => r.Value == "AFR").Select(r => r.Key));
         Assert.Contains($"Africa: {Domain.Scoring.ScoreDisplay.Format(africa, CultureInfo.InvariantCulture)}", english);
+    }
+
+    [Fact]
+    public async Task A_named_cycles_country_page_shows_its_published_scorecard_and_other_pages_are_not_found()
+    {
+        var cycle = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 is "KEN" or "UGA" or "TZA" or "FRA");
+        var anonymous = app.CreateClient();
+        var response = await anonymous.GetAsync($"/results/{cycle}/KEN");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var expected = CycleSeed.Expected("KEN");
+        Assert.Contains("<h1 class=\"h3\">Kenya</h1>", html);
+        Assert.Contains($"Overall index: <strong>{Domain.Scoring.ScoreDisplay.Format(expected.Overall, CultureInfo.InvariantCulture)}</strong>", html);
+        string F(double? score) => score is null ? "no figure" : Domain.Scoring.ScoreDisplay.Format(score, CultureInfo.InvariantCulture)!;
+        foreach (var domain in ReportTestData.Definition.Domains.Where(d => d.Scored))
+        {
+            Assert.Matches($@"<th scope=""row"">{Regex.Escape(domain.Name.Get("en"))}</th>\s*<td class=""text-end"">{Regex.Escape(F(expected.FindDomain(domain.Key)?.Score))}</td>", html);
+            foreach (var capability in domain.Capabilities.Where(c => c.IsScored))
+                Assert.Matches($@"<td class=""ps-4"">{Regex.Escape(capability.Name.Get("en"))}</td>\s*<td class=""text-end"">{Regex.Escape(F(expected.FindCapability(capability.Key)?.Score))}</td>", html);
+        }
+        // The regional mean beside it: Africa's three countries.
+        var regional = ReportTestData.Definition.Domains.Where(d => d.Scored).Select(d => d.Key).First();
+        var mean = new[] { "KEN", "UGA", "TZA" }.Select(c => CycleSeed.Expected(c).FindDomain(regional)?.Score).Where(s => s is not null).Average();
+        Assert.Contains($"<td class=\"text-end\">{F(mean)}</td>", html);
+        Assert.Contains("Kenya", await anonymous.GetStringAsync($"/results/{cycle}/ken"));
+
+        // Not validated, not a country, not published, anonymised: nothing to show.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{cycle}/GHA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{cycle}/XYZ")).StatusCode);
+        var closed = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 == "KEN", CycleStatus.Closed);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{closed}/KEN")).StatusCode);
+        var anonymised = await PublishedCycleAsync(PublicationPolicy.Anonymised, iso3 => iso3 is "KEN" or "UGA" or "TZA" or "FRA");
+        foreach (var language in Languages)
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{anonymised}/KEN?culture={language}&ui-culture={language}")).StatusCode);
+        Assert.DoesNotMatch($@"/results/{anonymised}/[A-Za-z]{{3}}""", await anonymous.GetStringAsync($"/results/{anonymised}"));
     }
 }

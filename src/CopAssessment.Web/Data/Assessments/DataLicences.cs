@@ -1,6 +1,6 @@
 namespace CopAssessment.Web.Data.Assessments;
 
-/// <summary>The licences a cycle's open data may be published under: a short fixed list of open licences (decision 0018).</summary>
+/// <summary>The licences a cycle's open data may be published under: a short fixed list of open licences (decision 0019).</summary>
 public enum DataLicence
 {
     CcBy40,

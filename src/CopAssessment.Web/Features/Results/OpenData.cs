@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using CopAssessment.Domain.Answers;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Reporting;
@@ -11,16 +12,19 @@ public sealed record Column(string Name, string Type, string Description);
 
 public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<Cell[]> Rows);
 
-/// <summary>A file ready to send: its bytes, type and the licence it is published under.</summary>
-public sealed record OpenDataFile(byte[] Body, string ContentType, string FileName, LicenceInfo Licence);
+/// <summary>A file ready to send: its bytes, type, the licence it is published under and its entity tag (a hash of the bytes).</summary>
+public sealed record OpenDataFile(byte[] Body, string ContentType, string FileName, LicenceInfo Licence)
+{
+    public string ETag { get; } = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Body))[..32] + "\"";
+}
 
 /// <summary>
-/// A published cycle's open data (decision 0018): the scores of every country (named) or region and the world, the
+/// A published cycle's open data (decision 0019): the scores of every country (named) or region and the world, the
 /// participation, the answers of a named cycle, and a data dictionary, as CSV and JSON, in one of the six languages
 /// (names of places, measures and stages; codes and column names are the same in all). Made from
 /// <see cref="PublicResults.LoadAsync"/>, the figures the page shows, so the publication rule is the page's.
 /// </summary>
-public sealed class OpenData(PublicResults results, CycleResults answers, IStringLocalizer<Ui> L)
+public sealed class OpenData(PublicResults results, CycleResults answers, IMemoryCache cache, IStringLocalizer<Ui> L)
 {
     /// <summary>The rate-limiting policy of the files and the public API (docs/operations.md).</summary>
     public const string RateLimit = "open-data";
@@ -53,6 +57,17 @@ public sealed class OpenData(PublicResults results, CycleResults answers, IStrin
         if (!Tables.Contains(name) && name != "dictionary") return null;
         if (await results.LoadAsync(cycleId, culture) is not { } data) return null;
         if (name == "answers" && !data.Named) return null;
+        // Built once per cycle version, file and language for a minute (PublicResults.CacheFor): a published cycle is final.
+        return await cache.GetOrCreateAsync($"open-data:{cycleId}:{data.Version}:{file}:{culture}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PublicResults.CacheFor;
+            return await BuildAsync(data, name, extension, culture);
+        });
+    }
+
+    private async Task<OpenDataFile> BuildAsync(PublicCycle data, string name, string extension, string culture)
+    {
+        var cycleId = data.Cycle.Id;
         using var _ = CultureScope.Ui(LocalizationSetup.CultureFor(culture));
 
         var fileName = $"cycle-{cycleId}-{name}-{culture}{extension}";

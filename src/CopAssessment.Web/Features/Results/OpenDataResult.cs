@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace CopAssessment.Web.Features.Results;
@@ -14,7 +13,7 @@ public static class OpenDataResult
 
     public static IActionResult Send(this ControllerBase controller, OpenDataFile file, bool download)
     {
-        var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(file.Body))[..32] + "\"");
+        var tag = new EntityTagHeaderValue(file.ETag);
         var headers = controller.Response.Headers;
         headers.CacheControl = $"public, max-age={(int)MaxAge.TotalSeconds}";
         headers.Append(HeaderNames.Link, $"<{file.Licence.Url}>; rel=\"license\"");

@@ -1,6 +1,7 @@
 using CopAssessment.Domain.Aggregation;
 using CopAssessment.Domain.Questionnaires;
 using CopAssessment.Web.Features.Reports;
+using CopAssessment.Web.Reporting;
 
 namespace CopAssessment.Web.Features.Results;
 
@@ -32,16 +33,15 @@ public sealed record PublicCycle(PublishedCycle Cycle, LicenceInfo Licence, stri
     PublicArea World)
 {
     public bool Named => Cycle.Policy == PublicationMode.Named;
+
+    /// <summary>The cycle's row version when read: a change of title or licence changes it.</summary>
+    public uint Version { get; init; }
 }
 
 public static class PublicFigures
 {
-    /// <summary>
-    /// The one rule for what a public figure may show: nothing the aggregation suppressed and, anonymised, nothing from
-    /// fewer than <see cref="AggregationOptions.MinimumGroupSize"/> countries (which would point at them).
-    /// </summary>
-    public static double? Shown(Statistics statistics, PublicationMode policy) =>
-        statistics.Suppressed || (policy == PublicationMode.Anonymised && statistics.N < AggregationOptions.MinimumGroupSize) ? null : statistics.Mean;
+    /// <summary>What a public figure may show: <see cref="ReportBuilder.PublicMean"/>, the rule the report's map follows too.</summary>
+    public static double? Shown(Statistics statistics, PublicationMode policy) => ReportBuilder.PublicMean(statistics, policy);
 
     /// <summary>The measures of a definition: the overall index, then each scored domain followed by its capabilities.</summary>
     public static List<Measure> Measures(QuestionnaireDefinition definition, string language, string overallName)

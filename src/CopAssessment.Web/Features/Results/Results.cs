@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using CopAssessment.Domain.Aggregation;
 using CopAssessment.Web.Features.Reports;
 using CopAssessment.Web.Reporting;
@@ -9,7 +10,14 @@ namespace CopAssessment.Web.Features.Results;
 public sealed record PublishedCycle(int Id, string Name, DateOnly OpensOn, PublicationMode Policy, DataLicence Licence = DataLicence.CcBy40);
 
 /// <summary>One row of the map's table alternative: what an area of the map shows, in words and figures.</summary>
-public sealed record ResultRow(string Name, int Countries, double? Score, string? Stage, string? Note);
+public sealed record ResultRow(string Name, int Countries, double? Score, string? Stage, string? Note)
+{
+    /// <summary>A named cycle's country, whose name links to its page.</summary>
+    public string? Iso3 { get; init; }
+}
+
+/// <summary>A named cycle's country as the public sees it: its validated figures beside its region's and the world's.</summary>
+public sealed record CountryPage(PublicCycle Data, PublicArea Country, PublicArea? Region);
 
 public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyList<ResultRow> Rows, IReadOnlyList<(string Name, string Fill)> Legend)
 {
@@ -22,8 +30,15 @@ public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyL
 /// its overall index and stage; an anonymised cycle's shades regions only, and no figure from fewer than three
 /// countries (the aggregation's rule) — no country is named or singled out.
 /// </summary>
-public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, IStringLocalizer<Ui> L)
+public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, IMemoryCache cache, IStringLocalizer<Ui> L)
 {
+    /// <summary>
+    /// How long a published cycle's figures are kept in memory. A published cycle is final (no submission, status or
+    /// policy changes); what may still change — its titles and licence — changes its row version, which is part of
+    /// the key, so only a corrected country or region assignment waits for this (decision 0019).
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
     /// <summary>The published cycles, newest first, titled in the reader's language.</summary>
     public async Task<List<PublishedCycle>> CyclesAsync(string? language = null)
     {
@@ -44,10 +59,15 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
     {
         language ??= LocalizationSetup.Current;
         if (await loader.FindCycleAsync(cycleId) is not { Status: CycleStatus.Published } info) return null;
-        var licence = await db.Set<AssessmentCycle>().Where(c => c.Id == cycleId).Select(c => c.Licence).SingleAsync();
+        var stamp = await db.Set<AssessmentCycle>().Where(c => c.Id == cycleId).Select(c => new { c.Licence, c.Version }).SingleAsync();
+        var licence = stamp.Licence;
         var cycle = new PublishedCycle(info.Id, await titles.OfAsync(info.Id, language) ?? info.Name, default, info.Policy, licence);
-        var figures = await loader.LoadFiguresAsync(info);
-        var aggregate = figures.Aggregate();
+        var (figures, aggregate) = (await cache.GetOrCreateAsync($"public-figures:{cycleId}:{stamp.Version}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            var figures = await loader.LoadFiguresAsync(info);
+            return (Figures: figures, Aggregate: figures.Aggregate());
+        }));
         var definition = figures.Definition;
         using var _ = CultureScope.Ui(LocalizationSetup.CultureFor(language));
         var measures = PublicFigures.Measures(definition, language, L["Overall index"]);
@@ -65,7 +85,18 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
             .Select(r => PublicFigures.Area(r, AreaType.Region, r.Region!, L.Region(regionNames.GetValueOrDefault(r.Region!, r.Region!)).Value, measures, definition, info.Policy))
             .ToList();
         var world = PublicFigures.Area(aggregate.Global, AreaType.World, "WLD", L["Global"], measures, definition, info.Policy);
-        return new PublicCycle(cycle, DataLicences.Of(licence), language, definition, figures, measures, countries, regions, world);
+        return new PublicCycle(cycle, DataLicences.Of(licence), language, definition, figures, measures, countries, regions, world) { Version = stamp.Version };
+    }
+
+    /// <summary>
+    /// A country's page of a named published cycle, or null (404) when the cycle is anonymised — no country is singled
+    /// out, whatever the address — or the country has no validated assessment in it.
+    /// </summary>
+    public async Task<CountryPage?> CountryAsync(int cycleId, string iso3)
+    {
+        if (await LoadAsync(cycleId) is not { Named: true } data) return null;
+        if (data.Countries.FirstOrDefault(c => c.Code == iso3.ToUpperInvariant()) is not { } country) return null;
+        return new CountryPage(data, country, data.Regions.FirstOrDefault(r => r.Code == country.RegionCode));
     }
 
     /// <summary>The cycle's map and table, or null when it does not exist or is not published.</summary>
@@ -88,9 +119,11 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
             foreach (var (iso3, name) in names.OrderBy(n => n.Value, PlaceNames.Collation()))
             {
                 var country = scored.GetValueOrDefault(iso3);
+                // A country with published figures is a link to its page (keyboard-reachable as any link); the others stay focusable areas.
                 areas.Add(new MapArea([iso3], country is null ? null : FillOf(country.Overall),
-                    $"{name}: {(country is null ? L["no validated assessment"] : Figure(country.Overall))}"));
-                if (country is not null) rows.Add(new ResultRow(name, 1, country.Overall.Score, country.Overall.Stage?.Name.Find(culture.Name).Text, null));
+                    $"{name}: {(country is null ? L["no validated assessment"] : Figure(country.Overall))}",
+                    country is null ? null : Links.PublicCountry(cycleId, iso3)));
+                if (country is not null) rows.Add(new ResultRow(name, 1, country.Overall.Score, country.Overall.Stage?.Name.Find(culture.Name).Text, null) { Iso3 = iso3 });
             }
         }
         else

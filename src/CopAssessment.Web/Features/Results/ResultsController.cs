@@ -13,6 +13,10 @@ public sealed class ResultsController(PublicResults results, OpenData openData) 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Cycle(int id) => await results.PageAsync(id) is { } page ? View(page) : NotFound();
 
+    /// <summary>A country of a named published cycle; 404 for an anonymised cycle or a country without published figures.</summary>
+    [HttpGet("{id:int}/{iso3:alpha:length(3)}")]
+    public async Task<IActionResult> Country(int id, string iso3) => await results.CountryAsync(id, iso3) is { } page ? View(page) : NotFound();
+
     /// <summary>A published cycle's open-data file (<see cref="OpenData.FileNames"/>), in a language of the product (English by default).</summary>
     [HttpGet("{id:int}/data/{file}")]
     [EnableRateLimiting(OpenData.RateLimit)]
