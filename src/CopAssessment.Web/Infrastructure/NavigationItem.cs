@@ -12,16 +12,9 @@ public sealed record NavigationItem(string Text, string Url, int Order, params s
     public const string Administration = "Administration";
 
     public bool IsVisibleTo(ClaimsPrincipal user) =>
-        SignedOutOnly ? user.Identity?.IsAuthenticated != true
-        : Public || (Roles.Length == 0 ? user.Identity?.IsAuthenticated == true : Roles.Any(user.IsInRole));
+        Public || (Roles.Length == 0 ? user.Identity?.IsAuthenticated == true : Roles.Any(user.IsInRole));
 
-    /// <summary>
-    /// Shown only to visitors who are not signed in (the public results): a signed-in person's bar is full in the
-    /// longer languages, where one more entry pushed the bar's last button off its background.
-    /// </summary>
-    public bool SignedOutOnly { get; init; }
-
-    /// <summary>Shown to everyone, signed in or not (the public library).</summary>
+    /// <summary>Shown to everyone, signed in or not (the public library, the public results).</summary>
     public bool Public { get; init; }
 
     /// <summary>The menu it belongs to: null for the top bar, <see cref="Administration"/> for the administrators' menu.</summary>

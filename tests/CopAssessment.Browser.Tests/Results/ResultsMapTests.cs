@@ -107,4 +107,40 @@ public class ResultsMapTests(BrowserFixture fixture)
         await new AxeTests(fixture).CheckAsync(null, "ar", paths);
         await new AxeTests(fixture).CheckAsync(null, "en", paths);
     }
+
+    /// <summary>
+    /// The results entry is in everyone's bar; with it, an administrator's bar (the fullest) still holds every link,
+    /// the language picker and the sign-out button inside its blue background in every language, at a laptop's width.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    [InlineData("es")]
+    [InlineData("ru")]
+    [InlineData("zh-Hans")]
+    public async Task The_bar_shows_results_to_signed_in_people_and_holds_every_control_in_every_language(string culture)
+    {
+        foreach (var width in new[] { 1200, 1280, 1400 })
+        {
+            var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await fixture.SignInAsync(page, "admin@demo.local");
+            await page.GotoAsync($"/admin?culture={culture}&ui-culture={culture}");
+            var nav = page.Locator("header nav.navbar");
+            await Assertions.Expect(nav.Locator("a.nav-link[href='/results']")).ToBeVisibleAsync();
+            var bar = (await nav.BoundingBoxAsync())!;
+            var controls = nav.Locator(".navbar-brand, .nav-link, select, .btn:visible");
+            for (var i = 0; i < await controls.CountAsync(); i++)
+            {
+                var box = await controls.Nth(i).BoundingBoxAsync();
+                if (box is null) continue;
+                Assert.True(box.X >= bar.X - 0.5 && box.X + box.Width <= bar.X + bar.Width + 0.5 && box.Y + box.Height <= bar.Y + bar.Height + 0.5,
+                    $"{culture} at {width} px: '{await controls.Nth(i).InnerTextAsync()}' at {box.X}+{box.Width}, {box.Y}+{box.Height} outside the bar {bar.X}+{bar.Width}, {bar.Y}+{bar.Height}");
+            }
+            if (culture == "ru" && width == 1280)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "navbar-ru-admin-1280.png") });
+            await context.CloseAsync();
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace CopAssessment.Web.Features.Results;
 
 public static class ResultsSetup
 {
-    /// <summary>The public results pages, with a menu entry for visitors who are not signed in.</summary>
+    /// <summary>The public results pages and their open data, with a menu entry for everyone.</summary>
     public static void AddResults(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PublicResults>();
@@ -14,6 +14,6 @@ public static class ResultsSetup
         builder.Services.AddRateLimiter(options => options.AddPolicy(OpenData.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        builder.Services.AddSingleton(new NavigationItem("Results", "/results", 70) { SignedOutOnly = true });
+        builder.Services.AddSingleton(new NavigationItem("Results", "/results", 70) { Public = true });
     }
 }
