@@ -81,7 +81,7 @@ public class ResultsMapTests(BrowserFixture fixture)
         await page.WaitForURLAsync($"**{href}");
         Assert.Matches($"^/results/{cycle}/[A-Z]{{3}}$", href);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(label.Split(':')[0]);
-        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(label.Split(": ")[1].Split(" · ")[0]);
+        await Assertions.Expect(page.Locator("main table[aria-labelledby='scorecard-heading']")).ToContainTextAsync(label.Split(": ")[1].Split(" · ")[0]);
         await page.Context.CloseAsync();
     }
 

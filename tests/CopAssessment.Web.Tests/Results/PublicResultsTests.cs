@@ -133,4 +133,37 @@ public class PublicResultsTests(CopAppFactory app)
             Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/results/{anonymised}/KEN?culture={language}&ui-culture={language}")).StatusCode);
         Assert.DoesNotMatch($@"/results/{anonymised}/[A-Za-z]{{3}}""", await anonymous.GetStringAsync($"/results/{anonymised}"));
     }
+
+    [Fact]
+    public async Task A_country_page_shows_the_change_since_the_countrys_previous_published_cycle_only()
+    {
+        var definition = ReportTestData.Definition;
+        Scorecard Card(int seed) => ScoringEngine.Score(definition, ReportTestData.Answers(definition, seed), ScoringMode.Submitted);
+        async Task<int> CycleInAsync(int year, CycleStatus status, Scorecard kenya)
+        {
+            var id = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 is "KEN" or "UGA" or "TZA", status);
+            await app.WithDbAsync(async db =>
+            {
+                await db.Set<AssessmentCycle>().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.OpensOn, new DateOnly(year, 1, 1)));
+                return await db.Set<Submission>().Where(x => x.CycleId == id && x.CountryIso3 == "KEN")
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.ScoreSnapshot, ScoreSnapshot.Serialize(kenya)));
+            });
+            return id;
+        }
+        var tag = Guid.NewGuid().GetHashCode() & 0xffff;
+        var earlier = Card(tag + 1);
+        var hidden = Card(tag + 2);
+        await CycleInAsync(2090, CycleStatus.Published, earlier);
+        var closed = await CycleInAsync(2091, CycleStatus.Closed, hidden); // later than the published one, but not public
+        var current = await CycleInAsync(2092, CycleStatus.Published, CycleSeed.Expected("KEN"));
+        var html = System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/results/{current}/KEN"));
+        var row = Regex.Match(html, @"<tr data-key=""overall"">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(row);
+        var now = CycleSeed.Expected("KEN").Overall;
+        Assert.Contains($">{ScoreDisplay.Format(earlier.Overall, CultureInfo.InvariantCulture)}<", row);
+        Assert.Contains($">{ScoreDisplay.Format(now, CultureInfo.InvariantCulture)}<", row);
+        Assert.Contains(Trends.FormatChange(Trends.Difference(earlier.Overall, now), CultureInfo.InvariantCulture), row);
+        var closedName = await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == closed).Select(c => c.Name).SingleAsync());
+        Assert.DoesNotContain(closedName, html);
+    }
 }

@@ -17,7 +17,8 @@ public sealed record ResultRow(string Name, int Countries, double? Score, string
 }
 
 /// <summary>A named cycle's country as the public sees it: its validated figures beside its region's and the world's.</summary>
-public sealed record CountryPage(PublicCycle Data, PublicArea Country, PublicArea? Region);
+/// <param name="Trend">The country against its earlier published cycles (null when it has none): the trends' own computation (<see cref="CycleHistory"/>).</param>
+public sealed record CountryPage(PublicCycle Data, PublicArea Country, PublicArea? Region, CountryTrend? Trend);
 
 public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyList<ResultRow> Rows, IReadOnlyList<(string Name, string Fill)> Legend)
 {
@@ -30,7 +31,8 @@ public sealed record ResultsPage(PublishedCycle Cycle, string MapSvg, IReadOnlyL
 /// its overall index and stage; an anonymised cycle's shades regions only, and no figure from fewer than three
 /// countries (the aggregation's rule) — no country is named or singled out.
 /// </summary>
-public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, IMemoryCache cache, IStringLocalizer<Ui> L)
+public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNames places, CycleTitles titles, CycleHistory history, IMemoryCache cache,
+    IStringLocalizer<Ui> L)
 {
     /// <summary>
     /// How long a published cycle's figures are kept in memory. A published cycle is final (no submission, status or
@@ -96,7 +98,9 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
     {
         if (await LoadAsync(cycleId) is not { Named: true } data) return null;
         if (data.Countries.FirstOrDefault(c => c.Code == iso3.ToUpperInvariant()) is not { } country) return null;
-        return new CountryPage(data, country, data.Regions.FirstOrDefault(r => r.Code == country.RegionCode));
+        // Earlier cycles count only when they too were published: a draft or closed cycle stays private.
+        var trend = await history.CountryTrendAsync(cycleId, country.Code, data.Language, publishedOnly: true);
+        return new CountryPage(data, country, data.Regions.FirstOrDefault(r => r.Code == country.RegionCode), trend);
     }
 
     /// <summary>The cycle's map and table, or null when it does not exist or is not published.</summary>
