@@ -139,9 +139,9 @@ public class PublicResultsTests(CopAppFactory app)
     {
         var definition = ReportTestData.Definition;
         Scorecard Card(int seed) => ScoringEngine.Score(definition, ReportTestData.Answers(definition, seed), ScoringMode.Submitted);
-        async Task<int> CycleInAsync(int year, CycleStatus status, Scorecard kenya)
+        async Task<int> CycleInAsync(int year, CycleStatus status, Scorecard kenya, PublicationPolicy policy = PublicationPolicy.Named)
         {
-            var id = await PublishedCycleAsync(PublicationPolicy.Named, iso3 => iso3 is "KEN" or "UGA" or "TZA", status);
+            var id = await PublishedCycleAsync(policy, iso3 => iso3 is "KEN" or "UGA" or "TZA", status);
             await app.WithDbAsync(async db =>
             {
                 await db.Set<AssessmentCycle>().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.OpensOn, new DateOnly(year, 1, 1)));
@@ -155,6 +155,8 @@ public class PublicResultsTests(CopAppFactory app)
         var hidden = Card(tag + 2);
         await CycleInAsync(2090, CycleStatus.Published, earlier);
         var closed = await CycleInAsync(2091, CycleStatus.Closed, hidden); // later than the published one, but not public
+        // Published, but anonymised: Kenya's own score in it is not public.
+        var anonymised = await CycleInAsync(2091, CycleStatus.Published, hidden, PublicationPolicy.Anonymised);
         var current = await CycleInAsync(2092, CycleStatus.Published, CycleSeed.Expected("KEN"));
         var html = System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/results/{current}/KEN"));
         var row = Regex.Match(html, @"<tr data-key=""overall"">.*?</tr>", RegexOptions.Singleline).Value;
@@ -165,5 +167,7 @@ public class PublicResultsTests(CopAppFactory app)
         Assert.Contains(Trends.FormatChange(Trends.Difference(earlier.Overall, now), CultureInfo.InvariantCulture), row);
         var closedName = await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == closed).Select(c => c.Name).SingleAsync());
         Assert.DoesNotContain(closedName, html);
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.Set<AssessmentCycle>().Where(c => c.Id == anonymised).Select(c => c.Name).SingleAsync()), html);
+        Assert.DoesNotContain($">{ScoreDisplay.Format(hidden.Overall, CultureInfo.InvariantCulture)}<", row);
     }
 }

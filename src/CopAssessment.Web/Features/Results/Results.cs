@@ -98,8 +98,9 @@ public sealed class PublicResults(CopDbContext db, ReportLoader loader, PlaceNam
     {
         if (await LoadAsync(cycleId) is not { Named: true } data) return null;
         if (data.Countries.FirstOrDefault(c => c.Code == iso3.ToUpperInvariant()) is not { } country) return null;
-        // Earlier cycles count only when they too were published: a draft or closed cycle stays private.
-        var trend = await history.CountryTrendAsync(cycleId, country.Code, data.Language, publishedOnly: true);
+        // Earlier cycles count only when they too were published by name: a draft or closed cycle stays private, and an
+        // anonymised one never shows the country's own score.
+        var trend = await history.CountryTrendAsync(cycleId, country.Code, data.Language, CycleSelection.PublishedNamed);
         return new CountryPage(data, country, data.Regions.FirstOrDefault(r => r.Code == country.RegionCode), trend);
     }
 
