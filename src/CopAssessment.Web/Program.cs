@@ -52,9 +52,9 @@ if (!await app.PrepareDatabaseAsync())
     return;
 }
 
+app.UseResponseCompression();
 app.UseSecurity();
 app.UseCopLocalization();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
