@@ -21,7 +21,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
         "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-// The pages, found the way a person gets to them (unthrottled): a focal point's draft and its largest domain,
+// The pages, found the way a person gets to them (unthrottled): a focal point's draft and its largest domain page,
 // and the reviewer's first assessment in the queue.
 var (domainUrl, reviewUrl) = await DiscoverAsync();
 (string Name, string Url, string? Email)[] pages =
@@ -101,7 +101,13 @@ async Task<(string Domain, string Review)> DiscoverAsync()
     await page.GotoAsync($"/assessments/{id}");
     // The domain with the most questions is the heaviest page a focal point opens.
     var domains = await page.Locator($"main a[href^='/assessments/{id}/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-    var domain = domains.First(h => Regex.IsMatch(h, $@"^/assessments/{id}/[a-z][a-z0-9-]*$") && !h.EndsWith("/submit") && !h.EndsWith("/workbook"));
+    var domain = "";
+    var largest = 0;
+    foreach (var href in domains.Where(h => Regex.IsMatch(h, $@"^/assessments/{id}/[a-z][a-z0-9-]*$") && !h.EndsWith("/submit") && !h.EndsWith("/workbook")).Distinct())
+    {
+        var body = await (await context.APIRequest.GetAsync(href)).BodyAsync();
+        if (body.Length > largest) (domain, largest) = (href, body.Length);
+    }
     var domainUrl = Environment.GetEnvironmentVariable("BENCH_DOMAIN_URL") ?? domain;
     var reviewer = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
     var reviewPage = await reviewer.NewPageAsync();
