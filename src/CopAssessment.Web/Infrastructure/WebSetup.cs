@@ -40,7 +40,7 @@ public static class WebSetup
         Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         // Pages and JSON compressed for slow links (Brotli first, then gzip), also over HTTPS: the secrets in
         // a page (antiforgery tokens) are re-encrypted for every response, so BREACH has nothing stable to
-        // recover (decision 0019). Static files are precompressed at build time and pass through untouched.
+        // recover (decision 0021). Static files are precompressed at build time and pass through untouched.
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

@@ -63,7 +63,7 @@ public class PlatformTests(CopAppFactory app)
         var client = app.CreateBrowserClient();
         var page = await client.GetStringAsync("/account/login?culture=ar&ui-culture=ar");
         Assert.Contains("dir=\"rtl\"", page);
-        // Under its fingerprinted URL (MapStaticAssets, decision 0019).
+        // Under its fingerprinted URL (MapStaticAssets, decision 0021).
         Assert.Matches(@"/lib/bootstrap/css/bootstrap\.rtl\.min\.[a-z0-9]+\.css", page);
         Assert.Contains("تسجيل الدخول", page);
     }

@@ -5,7 +5,7 @@ namespace CopAssessment.Web.Tests.Platform;
 
 /// <summary>
 /// Pages for slow links (issue 15): static files through MapStaticAssets (fingerprinted, immutable, precompressed)
-/// and pages compressed, with the antiforgery token different in every response (decision 0019).
+/// and pages compressed, with the antiforgery token different in every response (decision 0021).
 /// </summary>
 [Collection(AppCollection.Name)]
 public class SlowLinkTests(CopAppFactory app)
