@@ -171,19 +171,8 @@ public partial class ChangedSinceTests(CopAppFactory app, ITestOutputHelper outp
     [Fact]
     public async Task A_question_that_no_longer_applies_after_a_changed_answer_is_listed_as_changed()
     {
-        var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
-        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
-        var answers = await AnswerEverythingAsync(app, ken, id);
-        var definition = await DefinitionAsync(app, id);
-        var token = await TokenAsync(ken, $"/assessments/{id}/policy");
-        // pg.1.1 "yes" asks for evidence.
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(ken, token, id, "pg.1.1", "policy.png", Png(), "image/png")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{id}/submit", Confirmed)).StatusCode);
+        var (id, ken, answers, definition, token) = await ReturnedAsync("Is there a policy?", "Check the policy answers.");
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
-        var reviewToken = await TokenAsync(reviewer, $"/review/{id}");
-        await PostAsync(reviewer, reviewToken, $"/assessments/{id}/comments", new Dictionary<string, string> { ["questionKey"] = "pg.1.1", ["body"] = "Is there a policy?", ["returnUrl"] = $"/review/{id}" });
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/return",
-            new Dictionary<string, string> { ["note"] = "Check the policy answers." })).StatusCode);
 
         // A single-choice answer changed so that follow-ups answered before no longer apply, and no new one does.
         var hiddenThen = QuestionVisibility.HiddenQuestions(definition, answers);
@@ -216,7 +205,8 @@ public partial class ChangedSinceTests(CopAppFactory app, ITestOutputHelper outp
     /// Kenya submits everything with evidence on pg.1.1; the reviewer comments on pg.1.1 and returns; Kenya changes two
     /// answers, clears an optional one, removes the evidence of pg.1.1, attaches evidence elsewhere and submits again.
     /// </summary>
-    private async Task<Round> SecondRoundAsync()
+    /// <summary>Kenya answers everything with evidence on pg.1.1 ("yes" asks for it) and submits; the reviewer comments on pg.1.1 and returns.</summary>
+    private async Task<(int Id, HttpClient Ken, Dictionary<string, AnswerValue> Answers, QuestionnaireDefinition Definition, string Token)> ReturnedAsync(string comment, string note)
     {
         var id = await SubmissionIdAsync(app, await OpenCycleAsync(app), "KEN");
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
@@ -228,8 +218,14 @@ public partial class ChangedSinceTests(CopAppFactory app, ITestOutputHelper outp
 
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
         var reviewToken = await TokenAsync(reviewer, $"/review/{id}");
-        await PostAsync(reviewer, reviewToken, $"/assessments/{id}/comments", new Dictionary<string, string> { ["questionKey"] = "pg.1.1", ["body"] = "Name the policy document.", ["returnUrl"] = $"/review/{id}" });
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/return", new Dictionary<string, string> { ["note"] = "See the comment." })).StatusCode);
+        await PostAsync(reviewer, reviewToken, $"/assessments/{id}/comments", new Dictionary<string, string> { ["questionKey"] = "pg.1.1", ["body"] = comment, ["returnUrl"] = $"/review/{id}" });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(reviewer, reviewToken, $"/review/{id}/return", new Dictionary<string, string> { ["note"] = note })).StatusCode);
+        return (id, ken, answers, definition, token);
+    }
+
+    private async Task<Round> SecondRoundAsync()
+    {
+        var (id, ken, answers, definition, token) = await ReturnedAsync("Name the policy document.", "See the comment.");
 
         // Questions no relevance condition reads, so a change reveals or hides nothing.
         var referenced = definition.Questions.Where(q => q.Relevance is not null).SelectMany(q => q.Relevance!.ReferencedKeys()).ToHashSet();

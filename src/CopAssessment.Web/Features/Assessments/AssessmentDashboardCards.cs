@@ -36,9 +36,10 @@ public sealed class AssessmentDashboardCards(CopDbContext db, QuestionnaireCatal
             var days = Math.Max(0, (int)Math.Ceiling((s.Deadline - DateTimeOffset.UtcNow).TotalDays));
             var mine = scope.Sections;
             var perDomain = string.Join(" · ", scorecard.Domains
-                .Where(d => mine is null || mine.Touches(definition.Domains.First(x => x.Key == d.Key)))
-                .Select(d => (d, Progress: mine?.ProgressIn(d) ?? d.Completeness))
-                .Select(x => $"{definition.Domains.First(y => y.Key == x.d.Key).Name.Get(culture)} {x.Progress.Answered}/{x.Progress.Required}"));
+                .Select(d => (Domain: definition.Domains.First(x => x.Key == d.Key), Score: d))
+                .Where(x => mine is null || mine.Touches(x.Domain))
+                .Select(x => (x.Domain, Progress: mine?.ProgressIn(x.Score) ?? x.Score.Completeness))
+                .Select(x => $"{x.Domain.Name.Get(culture)} {x.Progress.Answered}/{x.Progress.Required}"));
             // A contributor answers the comments on their own questions; the rest are the focal point's.
             var threads = open[s.Id].Where(g => mine is null || (g.QuestionKey is { } k && mine.Covers(definition, k))).ToList();
             var text = string.Join(" — ", ((IEnumerable<string>)[
