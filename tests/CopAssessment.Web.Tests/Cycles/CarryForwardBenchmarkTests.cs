@@ -68,9 +68,9 @@ public class CarryForwardBenchmarkTests(CopAppFactory app) : IClassFixture<CopAp
         var median = open.Order().ElementAt(open.Count / 2);
         var report = string.Join('\n',
             $"Carry-forward of {countries.Count} validated MNR submissions: {answers} answers and {evidence} evidence items (of which {countries.Count} files) copied, " +
-            $"with {answers} history rows and {countries.Count} audit rows, as the cycle opens ({countries.Count} drafts created in the same transaction); {Rounds} timed rounds after one warm-up.",
+            $"with {countries.Count} audit rows, as the cycle opens ({countries.Count} drafts created in the same transaction); {Rounds} timed rounds after one warm-up.",
             "", "| step | median | min | max |", "|---|---|---|---|",
-            $"| open with carry (`CycleService.ApplyAsync`: drafts, answers, evidence, history, audit; one transaction) | {median:F0} ms | {open.Min():F0} ms | {open.Max():F0} ms |",
+            $"| open with carry (`CycleService.ApplyAsync`: drafts, answers, evidence, audit; one transaction) | {median:F0} ms | {open.Min():F0} ms | {open.Max():F0} ms |",
             $"| the same through HTTP (`POST /admin/cycles/{{id}}/open`, 193 countries ticked; one run) | {httpMs:F0} ms | | |", "");
         await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts("benchmarks"), "carry-forward.md"), report);
         // A loose bound: the suite runs on loaded machines (2.7 s was seen beside a full test run and three other

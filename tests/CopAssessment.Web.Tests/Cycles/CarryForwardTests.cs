@@ -142,9 +142,14 @@ public class CarryForwardTests(CopAppFactory app)
         // Last cycle's evidence stays where it was.
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<Evidence>().CountAsync(e => e.SubmissionId == s.Source)));
 
-        // Ghana was unticked: its draft starts empty. History and audit say what was carried.
+        // Ghana was unticked: its draft starts empty. The answers and the audit say what was carried; no history row is
+        // written for it, yet a carried answer's history begins with its carrying, by whoever gave it last cycle.
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == s.GhanaTarget)));
-        Assert.Equal(5, await app.WithDbAsync(db => db.Set<AnswerHistory>().CountAsync(h => h.SubmissionId == s.Target && h.Source == AnswerHistory.Carried && h.OldValue == null)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<AnswerHistory>().CountAsync(h => h.SubmissionId == s.Target)));
+        var ken = await app.SignedInClientAsync("focal.ken@demo.local");
+        var history = await ken.GetStringAsync($"/assessments/{s.Target}/history/same");
+        Assert.Contains("carried from the previous cycle", history);
+        Assert.Contains(await app.WithDbAsync(db => db.Set<Answer>().Where(a => a.SubmissionId == s.Source && a.QuestionKey == "same").Select(a => a.UpdatedBy).SingleAsync()), history);
         var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "answers-carried" && e.Subject == $"submission {s.Target}").SingleAsync());
         Assert.Equal("KEN", audit.CountryIso3);
         Assert.StartsWith("5 answer(s) carried from submission " + s.Source, audit.Details);
@@ -212,6 +217,15 @@ public class CarryForwardTests(CopAppFactory app)
         Assert.Null(other.CarriedFromCycleId);
         Assert.Equal(["other2"], await UnconfirmedAsync(s.Target, "d2"));
         Assert.Contains("carried from the previous cycle", await ken.GetStringAsync($"/assessments/{s.Target}/history/other"));
+        // The change wrote the carrying as the question's first history row (it was only in the answer until then), once.
+        var rows = await app.WithDbAsync(db => db.Set<AnswerHistory>().Where(h => h.SubmissionId == s.Target && h.QuestionKey == "other").OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).ToListAsync());
+        Assert.Equal([AnswerHistory.Carried, null], rows.Select(h => h.Source));
+        Assert.Null(rows[0].OldValue);
+        Assert.Equal(rows[0].NewValue, rows[1].OldValue);
+        Assert.Equal("focal.ken@demo.local", rows[1].ChangedBy);
+        version = await app.WithDbAsync(db => db.Set<Answer>().Where(a => a.SubmissionId == s.Target && a.QuestionKey == "other").Select(a => a.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(ken, token, s.Target, "other", version, "yes")).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<AnswerHistory>().CountAsync(h => h.SubmissionId == s.Target && h.QuestionKey == "other" && h.Source == AnswerHistory.Carried)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(ken, token, $"/assessments/{s.Target}/confirm-carried", new Dictionary<string, string> { ["question"] = "other2" })).StatusCode);
         foreach (var (key, value) in new[] { ("changed", "yes"), ("pick", "a"), ("added", "no") })

@@ -30,6 +30,11 @@ public sealed class QuestionHistory(CopDbContext db, AssessmentAccess access)
         var rows = await db.Set<AnswerHistory>().AsNoTracking().Where(h => h.SubmissionId == submissionId && h.QuestionKey == key)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => new HistoryRow(h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt, h.Source)).ToListAsync();
+        // A carried answer's first entry is its carrying, which the answer itself records until it is changed
+        // (CarryForward writes no history row; SaveAnswer writes this one when the carried value is first replaced).
+        var carried = await db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == submissionId && a.QuestionKey == key && a.CarriedFromCycleId != null)
+            .Select(a => new HistoryRow(null, a.Value, a.UpdatedBy, a.UpdatedAt, AnswerHistory.Carried)).SingleOrDefaultAsync();
+        if (carried is not null && !rows.Any(r => r.Source == AnswerHistory.Carried)) rows.Add(carried);
         return Outcome<HistoryModel>.Show(new HistoryModel { Context = context, Question = question, Rows = rows, Culture = CultureInfo.CurrentUICulture.Name });
     }
 

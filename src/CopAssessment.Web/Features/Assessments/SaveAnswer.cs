@@ -186,7 +186,8 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         // One statement, so one transaction: the submission is still editable (and share-locked, so a
         // submit waits for this save or this save sees the submission), a contributor still has the question's
         // section, the row is still the one this person saw (xmin), and the answer, its history row and its
-        // audit row are written together. A change of a carried answer confirms it: the value is the country's own now.
+        // audit row are written together. A change of a carried answer confirms it: the value is the country's own now,
+        // and the carrying, which only the answer recorded so far (CarryForward), becomes the question's first history row.
         await using var command = new NpgsqlCommand($"""
             WITH target AS (
                 SELECT s."Id" FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
@@ -206,6 +207,9 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                 RETURNING "Id", xmin),
             history AS (
                 INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
+                SELECT @submission, @key, NULL, @old::jsonb, @carriedBy, @carriedAt, @carriedSource FROM changed
+                WHERE @carried AND NOT EXISTS (SELECT 1 FROM "AnswerHistory" WHERE "SubmissionId" = @submission AND "QuestionKey" = @key AND "Source" = @carriedSource)
+                UNION ALL
                 SELECT @submission, @key, @old::jsonb, @value::jsonb, @who, @now, @source FROM changed),
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
@@ -232,6 +236,10 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                 new("subject", $"submission {target.SubmissionId} {question.Key}"),
                 new("details", $"{current?.Value.ToString() ?? ""} → {input.Value}{(source == AnswerHistory.FromWorkbook ? " (imported from workbook)" : "")}"),
                 new("source", NpgsqlDbType.Text) { Value = (object?)source ?? DBNull.Value },
+                new("carried", current?.CarriedFromCycleId is not null),
+                new("carriedBy", current?.UpdatedBy ?? ""),
+                new("carriedAt", current?.UpdatedAt ?? now),
+                new("carriedSource", AnswerHistory.Carried),
             },
         };
         await using (var reader = await command.ExecuteReaderAsync())

@@ -44,8 +44,8 @@ public sealed record CarryResult(int Countries, long Answers, long Evidence);
 /// Carrying answers forward when a cycle opens (decision 0020): each chosen country's draft starts from its last
 /// validated or published submission. Only answers to questions that kept their key and meaning (<see cref="QuestionnaireDiff.Carried"/>)
 /// and whose chosen options still exist are copied, with their evidence, each marked carried and unconfirmed. The copy is
-/// set-based — one statement with one INSERT … SELECT per table (answers, history, audit, evidence, files), whatever
-/// the number of countries — and runs in the transaction that opens the cycle.
+/// set-based — one INSERT … SELECT per table (answers, audit, evidence, files), whatever the number of countries —
+/// and runs in the transaction that opens the cycle.
 /// </summary>
 public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, PlaceNames places, CycleTitles titles, Audit audit, IStringLocalizer<Ui> L)
 {
@@ -58,15 +58,29 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
         """).ToListAsync();
 
     /// <summary>
-    /// Whether a source answer <c>a</c> fits the carried question <c>r</c>: a chosen option must still exist (jsonb
-    /// containment of the option keys), "not applicable" only where the new question still has a notApplicable option.
+    /// Whether a source answer <c>a</c> fits its carried question's rule <c>r.rule</c> (<see cref="RulesJson"/>): a chosen
+    /// option must still exist (jsonb containment of the option keys), "not applicable" only where the new question still
+    /// has a notApplicable option, a value without options only where the question has none.
     /// </summary>
     private const string Fits = """
-        CASE WHEN a."Value" ? 'notApplicable' THEN r.na
-             WHEN a."Value" ? 'option' THEN r.options IS NOT NULL AND jsonb_build_array(a."Value" -> 'option') <@ r.options
-             WHEN a."Value" ? 'options' THEN r.options IS NOT NULL AND (a."Value" -> 'options') <@ r.options
-             ELSE r.options IS NULL END
+        CASE WHEN a."Value" ? 'notApplicable' THEN (r.rule ->> 'na')::boolean
+             WHEN a."Value" ? 'option' THEN jsonb_typeof(r.rule -> 'o') = 'array' AND jsonb_build_array(a."Value" -> 'option') <@ (r.rule -> 'o')
+             WHEN a."Value" ? 'options' THEN jsonb_typeof(r.rule -> 'o') = 'array' AND (a."Value" -> 'options') <@ (r.rule -> 'o')
+             ELSE jsonb_typeof(r.rule -> 'o') IS DISTINCT FROM 'array' END
         """;
+
+    /// <summary>
+    /// The carried questions of each source version as one jsonb object — version → question key → its option keys
+    /// (<c>o</c>, absent when it has none) and whether "not applicable" is allowed (<c>na</c>) — so the statement looks a
+    /// source answer's rule up by key instead of joining a table of rules, which made the planner probe the answers once
+    /// per (country, question) instead of reading each source submission's answers in one index range.
+    /// </summary>
+    private static string RulesJson(IEnumerable<(int Version, CarriedQuestion Question)> rules) =>
+        System.Text.Json.JsonSerializer.Serialize(rules.GroupBy(r => r.Version).ToDictionary(
+            g => g.Key.ToString(CultureInfo.InvariantCulture),
+            g => g.ToDictionary(r => r.Question.Key, r => r.Question.OptionKeys is { } keys
+                ? (object)new { o = keys, na = r.Question.AllowsNotApplicable }
+                : new { na = r.Question.AllowsNotApplicable })));
 
     /// <summary>The open page: the countries that can start from a previous submission, by name in the reader's language.</summary>
     public async Task<OpenPage> PageAsync(AssessmentCycle cycle, string? error = null)
@@ -97,44 +111,43 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         var (userId, email) = audit.Actor();
         var now = DateTimeOffset.UtcNow;
-        var who = email ?? "system";
-        // One statement: the answers, their history rows ("carried"), one audit row per country, and the evidence of the
-        // carried answers with the files' bytes. The evidence is chosen by the same condition on the source answers
-        // (<see cref="Fits"/>; the drafts are new, so nothing is skipped on conflict): joining the inserted rows instead
-        // made the planner, which cannot estimate a CTE, loop over them once per country. Each copy belongs to its new
-        // submission, so removing it there leaves last cycle's untouched; the new ids are drawn first so the files follow.
+        // Two statements in one round trip, each one INSERT … SELECT per table whatever the number of countries. The first
+        // copies the answers that fit (<see cref="Fits"/>) and writes one audit row per country; the drafts are new, so
+        // nothing can conflict. A carried answer gets no history row of its own here: the answer records where it came
+        // from, and its history shows that as its first entry (<see cref="QuestionHistory"/>); the row is written when
+        // the answer is first changed (<see cref="SaveAnswer"/>). Writing 27,000 history rows (and their foreign-key
+        // checks) here was half the time of opening a cycle (docs/benchmarks.md). The second copies the evidence of
+        // the questions whose answer was carried — found by joining the inserted answers as a table, whose index the
+        // planner can use — with the files' bytes; each copy belongs to its new submission, so removing it there leaves
+        // last cycle's untouched, and the new ids are drawn first so the files follow.
         await using var command = new NpgsqlCommand($"""
             WITH pairs AS (
                 SELECT t."Id" AS target, p.source, p.source_cycle, p.version, t."CountryIso3" AS country
                 FROM unnest(@countries, @sources, @sourceCycles, @versions) AS p(iso3, source, source_cycle, version)
                 JOIN "Submissions" t ON t."CycleId" = @cycle AND t."CountryIso3" = p.iso3),
-            rules AS (SELECT * FROM unnest(@ruleVersions, @ruleKeys, @ruleOptions, @ruleNa) AS r(version, key, options, na)),
             carried AS (
                 INSERT INTO "Answers" ("SubmissionId", "QuestionKey", "Value", "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed")
                 SELECT p.target, a."QuestionKey", a."Value", a."UpdatedBy", @now, p.source_cycle, true
                 FROM pairs p
                 JOIN "Answers" a ON a."SubmissionId" = p.source
-                JOIN rules r ON r.version = p.version AND r.key = a."QuestionKey"
-                WHERE {Fits}
-                ON CONFLICT ("SubmissionId", "QuestionKey") DO NOTHING
-                RETURNING "SubmissionId", "QuestionKey", "Value"),
-            history AS (
-                INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
-                SELECT "SubmissionId", "QuestionKey", NULL, "Value", @who, @now, @source FROM carried),
+                CROSS JOIN LATERAL (SELECT @rules -> p.version::text -> a."QuestionKey"::text AS rule) r
+                WHERE r.rule IS NOT NULL AND {Fits}
+                RETURNING "SubmissionId"),
             counts AS (SELECT "SubmissionId", count(*) AS answers FROM carried GROUP BY "SubmissionId"),
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
                 SELECT @now, @userId, @email, 'answers-carried', p.country, 'submission ' || p.target,
                        coalesce(n.answers, 0) || ' answer(s) carried from submission ' || p.source || ' (cycle ' || p.source_cycle || ')'
-                FROM pairs p LEFT JOIN counts n ON n."SubmissionId" = p.target),
-            copied AS (
-                SELECT e."Id", e."QuestionKey", e."FileName", e."ContentType", e."Size", e."Sha256", e."Url", e."AddedBy", e."AddedAt", p.target,
+                FROM pairs p LEFT JOIN counts n ON n."SubmissionId" = p.target)
+            SELECT sum(answers)::bigint FROM counts;
+
+            WITH copied AS (
+                SELECT e."Id", e."QuestionKey", e."FileName", e."ContentType", e."Size", e."Sha256", e."Url", e."AddedBy", e."AddedAt", t."Id" AS target,
                        nextval(pg_get_serial_sequence('"Evidence"', 'Id')) AS new_id
-                FROM pairs p
+                FROM unnest(@countries, @sources) AS p(iso3, source)
+                JOIN "Submissions" t ON t."CycleId" = @cycle AND t."CountryIso3" = p.iso3
                 JOIN "Evidence" e ON e."SubmissionId" = p.source
-                JOIN "Answers" a ON a."SubmissionId" = p.source AND a."QuestionKey" = e."QuestionKey"
-                JOIN rules r ON r.version = p.version AND r.key = a."QuestionKey"
-                WHERE {Fits}),
+                JOIN "Answers" n ON n."SubmissionId" = t."Id" AND n."QuestionKey" = e."QuestionKey"),
             evidence AS (
                 INSERT INTO "Evidence" ("Id", "SubmissionId", "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt")
                 SELECT new_id, target, "QuestionKey", "FileName", "ContentType", "Size", "Sha256", "Url", "AddedBy", "AddedAt" FROM copied
@@ -142,7 +155,7 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
             files AS (
                 INSERT INTO "EvidenceFiles" ("EvidenceId", "Content")
                 SELECT c.new_id, f."Content" FROM copied c JOIN "EvidenceFiles" f ON f."EvidenceId" = c."Id")
-            SELECT (SELECT count(*) FROM carried), (SELECT count(*) FROM evidence)
+            SELECT count(*) FROM evidence
             """, connection, transaction)
         {
             Parameters =
@@ -152,21 +165,18 @@ public sealed class CarryForward(CopDbContext db, QuestionnaireCatalog catalog, 
                 new("sources", sources.Select(s => s.SubmissionId).ToArray()),
                 new("sourceCycles", sources.Select(s => s.CycleId).ToArray()),
                 new("versions", sources.Select(s => s.VersionId).ToArray()),
-                new("ruleVersions", rules.Select(r => r.Version).ToArray()),
-                new("ruleKeys", rules.Select(r => r.Question.Key).ToArray()),
-                new("ruleOptions", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-                    { Value = rules.Select(r => r.Question.OptionKeys is { } keys ? System.Text.Json.JsonSerializer.Serialize(keys) : null).ToArray() },
-                new("ruleNa", rules.Select(r => r.Question.AllowsNotApplicable).ToArray()),
+                new("rules", NpgsqlDbType.Jsonb) { Value = RulesJson(rules) },
                 new("now", now),
-                new("who", who),
-                new("source", AnswerHistory.Carried),
                 new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
                 new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
             },
         };
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var (carried, copiedEvidence) = (reader.GetInt64(0), reader.GetInt64(1));
+        var carried = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        var copiedEvidence = reader.GetInt64(0);
         return new CarryResult(sources.Count, carried, copiedEvidence);
     }
 }
