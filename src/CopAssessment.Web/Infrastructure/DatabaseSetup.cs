@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
 
 namespace CopAssessment.Web.Infrastructure;
@@ -97,9 +98,24 @@ public static class DatabaseSetup
         }
         foreach (var objects in scope.ServiceProvider.GetServices<IDatabaseObjects>())
             await objects.EnsureAsync(db, CancellationToken.None);
+        EnsureDataProtectionKey(scope.ServiceProvider);
         var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
         await seeder.SeedAsync();
         logger.LogInformation("Database migrated and seeded");
+    }
+
+    /// <summary>
+    /// The key ring's first key, made here rather than by the first request: instances started together on an
+    /// empty ring would each make their own, and a cookie or antiforgery token protected by one instance's key
+    /// is refused by another: it re-reads the ring for an unknown key only shortly after its start, otherwise
+    /// when its cached ring expires, up to a day later (decision 0024).
+    /// </summary>
+    private static void EnsureDataProtectionKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        if (keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now)) return;
+        keys.CreateNewKey(now, now + services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.NewKeyLifetime);
     }
 }
 
