@@ -63,6 +63,33 @@ public sealed class ReportsController(CopDbContext db, ReportLoader loader, Repo
         return File(excel.Write(data), ReportExports.ContentTypeOf(ReportFormat.Excel), ReportExports.FileName(data, ReportFormat.Excel));
     }
 
+    /// <summary>
+    /// The global report read on the web: the PDF's document in the page (the same view, sections and figures), in the
+    /// reader's language, for whoever may request it (<see cref="ReportScope.IsVisibleTo"/>, through the loader).
+    /// </summary>
+    [HttpGet("cycles/{cycleId:int}/global")]
+    public Task<IActionResult> Global(int cycleId, [FromServices] PdfReportWriter pdf) => WebReportAsync(new ReportScope(ReportKind.Global, cycleId), pdf);
+
+    /// <summary>A regional report read on the web (<see cref="Global"/>).</summary>
+    [HttpGet("cycles/{cycleId:int}/regions/{code}")]
+    public Task<IActionResult> Region(int cycleId, string code, [FromServices] PdfReportWriter pdf) =>
+        WebReportAsync(new ReportScope(ReportKind.Regional, cycleId, RegionCode: code.ToUpperInvariant()), pdf);
+
+    /// <summary>The report document's style sheet for a definition with <paramref name="stages"/> stages (<see cref="ReportStyles"/>).</summary>
+    [HttpGet("report.css")]
+    [ResponseCache(Duration = 3600, Location = ResponseCacheLocation.Client)]
+    public IActionResult Stylesheet(int stages = 4) => Content(ReportStyles.For(Math.Clamp(stages, 1, 12)), "text/css; charset=utf-8");
+
+    private async Task<IActionResult> WebReportAsync(ReportScope report, PdfReportWriter pdf)
+    {
+        var data = await loader.LoadAsync(report, CurrentLanguage, scope);
+        if (data is null) return NotFound();
+        return View(PdfReportWriter.ViewPath, new PdfReportModel(data, pdf.Sections(data))
+        {
+            Web = new ReportWebPage($"/reports/report.css?stages={data.Definition.Stages.Count}", Url.Action(nameof(Index))!),
+        });
+    }
+
     [HttpPost("exports")]
     public async Task<IActionResult> RequestExport(ExportRequest request, [FromServices] ExportRequestValidator validator)
     {

@@ -14,12 +14,15 @@ public static class Charts
     public const string RegionalColour = "#c0504d";
     public const string GlobalColour = "#222";
 
-    /// <summary>A 0–100 bar over stage bands, with markers for the regional and global means.</summary>
+    /// <summary>
+    /// A 0–100 bar over stage bands, with markers for the regional and global means. Hidden from assistive technology:
+    /// every table that draws one gives the same figures in its own cells beside it.
+    /// </summary>
     public static string Bar(double? value, IReadOnlyList<Stage> stages, bool rightToLeft, double? regional = null, double? global = null,
         double? min = null, double? max = null, int width = 300, int height = 16)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" aria-hidden=\"true\" focusable=\"false\">");
         if (rightToLeft) svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({width},0) scale(-1,1)\">");
         double X(double score) => Math.Clamp(score, 0, 100) / 100 * width;
         for (var i = 0; i < stages.Count; i++)

@@ -11,7 +11,14 @@ public sealed record PdfReportModel(ReportData Data, IReadOnlyList<PdfSection> S
     public IReadOnlyDictionary<string, int> Pages { get; init; } = new Dictionary<string, int>();
 
     public bool Shows(string id) => Only is null || Only == id;
+
+    /// <summary>Set when the document is read on the web instead of printed: its style sheet's URL and the way back.</summary>
+    public ReportWebPage? Web { get; init; }
 }
+
+/// <param name="Stylesheet">Where <see cref="ReportStyles"/> is served (no inline style on the web: the Content-Security-Policy).</param>
+/// <param name="Back">The reports page.</param>
+public sealed record ReportWebPage(string Stylesheet, string Back);
 
 /// <summary>
 /// A report as PDF: the Razor view Reporting/Pdf/Report.cshtml printed by Chromium. Each section starts on
@@ -88,7 +95,8 @@ public sealed class PdfReportWriter(RazorViewRenderer views, PdfRenderer rendere
         return pages;
     }
 
-    private List<PdfSection> Sections(ReportData data)
+    /// <summary>The document's sections, in order, with their titles in the current language.</summary>
+    public List<PdfSection> Sections(ReportData data)
     {
         if (data.Kind == ReportKind.Country)
         {
