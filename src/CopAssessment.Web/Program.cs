@@ -55,6 +55,7 @@ if (!await app.PrepareDatabaseAsync())
 app.UseResponseCompression();
 app.UseSecurity();
 app.UseCopLocalization();
+app.UseDatabaseOutage();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

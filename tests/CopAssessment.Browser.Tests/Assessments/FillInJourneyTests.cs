@@ -116,4 +116,34 @@ public class FillInJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("reload the page");
         Assert.Equal(0, await fixture.App.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id)));
     }
+
+    [Fact]
+    public async Task A_save_the_server_cannot_take_now_is_kept_and_sent_again_after_its_retry_after()
+    {
+        var id = await KenyaSubmissionAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "focal.ken@demo.local");
+        await page.GotoAsync($"/assessments/{id}/policy");
+        // The first save meets the database restarting: the app answers 503 with Retry-After (as DatabaseOutage writes it).
+        var sent = 0;
+        await page.RouteAsync($"**/assessments/{id}/answers", async route =>
+        {
+            if (Interlocked.Increment(ref sent) > 1) { await route.ContinueAsync(); return; }
+            await route.FulfillAsync(new()
+            {
+                Status = 503, ContentType = "application/json", Headers = new Dictionary<string, string> { ["Retry-After"] = "2" },
+                Body = """{"outcome":"unavailable","error":"The database could not be reached for a moment, so nothing was changed. Try again in a few seconds."}""",
+            });
+        });
+        var question = page.Locator("#q-pg-1-1");
+        await question.GetByRole(AriaRole.Radio).First.CheckAsync();
+        await Assertions.Expect(question.Locator(".save-state")).ToHaveTextAsync("Not saved — the server is busy, trying again in a few seconds");
+        await Assertions.Expect(question.GetByRole(AriaRole.Radio).First).ToBeCheckedAsync();
+        // Not sent again before the wait the server asked for, then saved.
+        await Task.Delay(1000);
+        Assert.Equal(1, Volatile.Read(ref sent));
+        await Assertions.Expect(question.Locator(".save-state")).ToHaveTextAsync("Saved", new() { Timeout = 10000 });
+        Assert.Equal(2, Volatile.Read(ref sent));
+        Assert.Equal(1, await fixture.App.WithDbAsync(db => db.Set<Answer>().CountAsync(a => a.SubmissionId == id && a.QuestionKey == "pg.1.1")));
+    }
 }

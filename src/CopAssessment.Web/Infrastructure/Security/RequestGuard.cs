@@ -122,14 +122,15 @@ public sealed class RequestGuard(IOptions<UploadOptions> uploads) : IMiddleware
 /// </summary>
 public static class Refusal
 {
-    public static async Task WriteAsync(HttpContext context, int status, Func<IStringLocalizer, string> message)
+    /// <param name="outcome">The JSON's <c>outcome</c>: "invalid" for a refusal, "unavailable" for a 503 (try again later).</param>
+    public static async Task WriteAsync(HttpContext context, int status, Func<IStringLocalizer, string> message, string outcome = "invalid")
     {
         var text = message(context.RequestServices.GetRequiredService<IStringLocalizer<Ui>>());
         var response = context.Response;
         response.StatusCode = status;
         if (WantsJson(context.Request))
         {
-            await response.WriteAsJsonAsync(new { outcome = "invalid", error = text });
+            await response.WriteAsJsonAsync(new { outcome, error = text });
             return;
         }
         var viewData = new ViewDataDictionary<int?>(context.RequestServices.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary())
@@ -137,6 +138,9 @@ public static class Refusal
             Model = status,
             ["Message"] = text,
             ["BackUrl"] = SameSiteReferrer(context.Request),
+            // Unavailable for a moment: the same page again is worth a try (a form would have to be sent again from its page).
+            ["RetryUrl"] = status == StatusCodes.Status503ServiceUnavailable && HttpMethods.IsGet(context.Request.Method)
+                ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : null,
         };
         await new ViewResult { ViewName = "Error", ViewData = viewData, StatusCode = status }
             .ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));

@@ -1,6 +1,7 @@
 // Autosave for the assessment pages. The page works without it (one "Save" button per page);
 // with it each answer is saved as it changes (at once for a choice or a field left, after a pause in typing),
-// one request at a time, retried when the connection returns, and sent at once when the page is left.
+// one request at a time, retried when the connection returns or the server is back (after its Retry-After),
+// and sent at once when the page is left. A change not yet saved stays in the field and in the queue.
 (function () {
   'use strict';
   var form = document.getElementById('answers-form');
@@ -17,6 +18,7 @@
   var queue = [];       // question keys whose change waits to be sent, oldest first
   var busy = false;     // one save at a time, except when the page is left (flushAll)
   var stored = {};      // question key -> the values last known to be on the server, to skip a save that changes nothing
+  var waiting = null;   // while set, sending waits: the connection failed or the server asked for a pause (503 Retry-After)
 
   function text(name) { return status.getAttribute('data-' + name) || ''; }
   function setGlobal(state) { status.textContent = text(state); status.setAttribute('data-current', state); }
@@ -135,9 +137,14 @@
     })
       .then(function (response) {
         var json = (response.headers.get('Content-Type') || '').indexOf('application/json') >= 0;
-        // A server error may pass (a restart): send again later. Anything else that is not the
-        // endpoint's JSON (signed out, expired form, page gone) will not get better by retrying.
-        if (!json && response.status >= 500) throw new Error('server ' + response.status);
+        // A server error may pass (a restart, the database out of reach for a moment: 503 with Retry-After):
+        // send again later. Anything else that is not the endpoint's JSON (signed out, expired form, page gone)
+        // will not get better by retrying.
+        if (response.status >= 500) {
+          var error = new Error('server ' + response.status);
+          error.retryAfter = parseInt(response.headers.get('Retry-After'), 10);
+          throw error;
+        }
         if (!json) return { status: response.status, data: null };
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
@@ -162,16 +169,22 @@
         } else {
           showError(el, d.error); setState(el, 'invalid'); setGlobal('invalid');
         }
-      }, function () {
-        // Network failure: keep the change and send it again when the browser is back online.
+      }, function (error) {
+        // Network failure or a server error: keep the change and send it again after the server's
+        // Retry-After (a few seconds), or in 5 s or when the browser is back online.
         if (queue.indexOf(key) < 0) queue.unshift(key);
-        setState(el, 'failed'); setGlobal('failed');
-        setTimeout(pump, 5000);
+        var pause = error && error.retryAfter > 0 ? Math.min(error.retryAfter, 60) : 0;
+        var state = pause ? 'retrying' : 'failed';
+        setState(el, state); setGlobal(state);
+        clearTimeout(waiting);
+        waiting = setTimeout(resume, (pause || 5) * 1000);
       });
   }
 
+  function resume() { clearTimeout(waiting); waiting = null; pump(); }
+
   function pump() {
-    if (busy || queue.length === 0) return;
+    if (busy || waiting || queue.length === 0) return;
     if (!navigator.onLine) { setGlobal('offline'); return; }
     busy = true;
     send(queue.shift()).then(function () { busy = false; pump(); });
@@ -212,14 +225,14 @@
     var el = questionOf(event.target);
     if (el && timers[el.getAttribute('data-key')]) enqueue(el.getAttribute('data-key'));
   });
-  window.addEventListener('online', pump);
+  window.addEventListener('online', resume);
   window.addEventListener('pagehide', flushAll);
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushAll(); });
   window.addEventListener('beforeunload', function (e) {
     // Waiting changes go now (keepalive), so leaving is safe; warn only when a save has failed (refused,
     // conflicting, signed out, or no connection), because leaving would lose what the person typed.
     flushAll();
-    var failed = form.querySelector('.save-state[data-state="conflict"], .save-state[data-state="invalid"], .save-state[data-state="failed"], .save-state[data-state="stopped"]');
+    var failed = form.querySelector('.save-state[data-state="conflict"], .save-state[data-state="invalid"], .save-state[data-state="failed"], .save-state[data-state="retrying"], .save-state[data-state="stopped"]');
     if (failed || (!navigator.onLine && queue.length > 0)) { e.preventDefault(); e.returnValue = ''; }
   });
 })();
