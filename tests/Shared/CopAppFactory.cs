@@ -25,9 +25,12 @@ public class CopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a derived fixture wants.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    /// <summary>The server the database is created on; a derived fixture may bring its own (<see cref="ThrowawayPostgres"/>).</summary>
+    protected virtual string? BaseConnectionString => Environment.GetEnvironmentVariable("ConnectionStrings__Cop");
+
+    public virtual async Task InitializeAsync()
     {
-        var baseConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Cop");
+        var baseConnectionString = BaseConnectionString;
         if (string.IsNullOrWhiteSpace(baseConnectionString))
             throw new InvalidOperationException("Set ConnectionStrings__Cop to a PostgreSQL server (scripts/test.sh does this).");
         var builder = new NpgsqlConnectionStringBuilder(baseConnectionString) { Database = "postgres", Pooling = false };
@@ -70,7 +73,7 @@ public class CopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (_adminConnectionString is null) return;

@@ -24,8 +24,10 @@ public static class DatabaseSetup
         // Pooled: contexts are reset and reused instead of built per request (autosave is the hot path).
         builder.Services.AddDbContextPool<CopDbContext>(options =>
         {
+            // A query or save that meets a restart is tried again within a short budget; a unit of work with its own
+            // transaction runs through db.RetriedAsync (DatabaseRetry, decision 0023).
             options.UseNpgsql(WithDefaults(RequireConnectionString(connectionString)),
-                npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName));
+                npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName).ExecutionStrategy(d => new RetryingStrategy(d)));
         });
         builder.Services.AddSingleton(_ => new MultiplexedDatabase(RequireConnectionString(connectionString)));
         builder.Services.AddHealthChecks()

@@ -39,7 +39,11 @@ public sealed class InvitationService(CopDbContext db, UserManager<ApplicationUs
         return invitation is not null && invitation.IsUsable(DateTimeOffset.UtcNow) ? invitation : null;
     }
 
-    public async Task<(ApplicationUser? User, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string? displayName, string password)
+    /// <remarks>One unit, tried again whole (the invitation read again) after a transient database error.</remarks>
+    public Task<(ApplicationUser? User, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string? displayName, string password) =>
+        db.RetriedAsync(async () => await AcceptOnceAsync(await db.Invitations.FindAsync(invitation.Id) ?? invitation, displayName, password));
+
+    private async Task<(ApplicationUser? User, IReadOnlyList<string> Errors)> AcceptOnceAsync(Invitation invitation, string? displayName, string password)
     {
         if (await users.FindByEmailAsync(invitation.Email) is not null)
             return (null, ["An account with this e-mail address already exists. Sign in or reset your password."]);

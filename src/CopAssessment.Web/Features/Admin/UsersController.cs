@@ -47,25 +47,32 @@ public class UsersController(CopDbContext db, UserManager<ApplicationUser> users
             return await EditForm(id, input, refused: true);
         }
 
-        // Role and scope change together or not at all; each UserManager step saves on its own.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var roles = await users.GetRolesAsync(user);
-        var before = $"{string.Join(",", roles)} {user.CountryIso3}{user.RegionCode}{user.Organisation}";
-        user.CountryIso3 = input.CountryIso3;
-        user.RegionCode = input.RegionCode;
-        user.Organisation = input.Organisation;
-        var result = await users.RemoveFromRolesAsync(user, roles);
-        if (result.Succeeded) result = await users.AddToRoleAsync(user, input.Role);
-        // A new security stamp (saved with the user) makes existing sign-ins pick the change up.
-        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+        // Role and scope change together or not at all (each UserManager step saves on its own); after a transient
+        // database error the whole change is tried again, the person read again.
+        var result = await db.RetriedAsync(async () =>
+        {
+            var user = (await users.FindByIdAsync(id))!;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var roles = await users.GetRolesAsync(user);
+            var before = $"{string.Join(",", roles)} {user.CountryIso3}{user.RegionCode}{user.Organisation}";
+            user.CountryIso3 = input.CountryIso3;
+            user.RegionCode = input.RegionCode;
+            user.Organisation = input.Organisation;
+            var result = await users.RemoveFromRolesAsync(user, roles);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, input.Role);
+            // A new security stamp (saved with the user) makes existing sign-ins pick the change up.
+            if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+            if (!result.Succeeded) return result;
+            audit.Record("user-changed", user.Email, $"{before} → {input.Role} {input.CountryIso3}{input.RegionCode}{input.Organisation}", input.CountryIso3);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return result;
+        });
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", L["The change could not be saved: {0}", string.Join(" ", result.Errors.Select(e => e.Description))]);
             return await EditForm(id, input);
         }
-        audit.Record("user-changed", user.Email, $"{before} → {input.Role} {input.CountryIso3}{input.RegionCode}{input.Organisation}", input.CountryIso3);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         TempData["Message"] = L["{0} saved.", user.Email!].Value;
         return RedirectToAction(nameof(Index));
     }

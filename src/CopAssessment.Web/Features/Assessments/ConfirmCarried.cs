@@ -39,8 +39,12 @@ public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db
     /// In one statement, like autosave's: the submission is still editable (share-locked against a submit), the carried
     /// answers among <paramref name="keys"/> lose their "unconfirmed" mark, and each gets a history row ("confirmed",
     /// the value unchanged) and an audit row. Null when the submission is no longer editable; otherwise the keys confirmed.
+    /// Run again after a transient error: an answer confirmed by a first try that did commit is not confirmed twice.
     /// </summary>
-    private async Task<List<string>?> ConfirmAsync(SubmissionContext context, string[] keys, string who)
+    private Task<List<string>?> ConfirmAsync(SubmissionContext context, string[] keys, string who) =>
+        database.RetriedAsync(() => ConfirmOnceAsync(context, keys, who));
+
+    private async Task<List<string>?> ConfirmOnceAsync(SubmissionContext context, string[] keys, string who)
     {
         var (userId, email) = audit.Actor();
         await using var connection = await database.OpenAsync();

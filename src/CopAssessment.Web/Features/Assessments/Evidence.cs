@@ -68,21 +68,25 @@ public sealed class SubmissionEvidence(CopDbContext db, AssessmentAccess access,
             };
         }
         var (name, content) = (upload.FileName, upload.Content);
-        // Serialises attaching to one submission, so two uploads of the same file cannot both pass the check below.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AttachLock}, {context.Id})");
-        if (await db.Set<Evidence>().AnyAsync(e => e.SubmissionId == context.Id && e.QuestionKey == questionKey && e.Sha256 == upload.Sha256))
-            return L["This file is already attached to this question."];
-        var evidence = new Evidence
+        // Tried again whole after a transient database error: a first try that did commit makes the retry find the file attached.
+        return await db.RetriedAsync(async () =>
         {
-            SubmissionId = context.Id, QuestionKey = questionKey, FileName = name, ContentType = upload.ContentType, Size = content.Length,
-            Sha256 = upload.Sha256, AddedBy = who, File = new EvidenceFile { Content = content },
-        };
-        db.Set<Evidence>().Add(evidence);
-        audit.Record("evidence-added", $"submission {context.Id} {questionKey}", $"{name} ({content.Length} bytes, sha256 {evidence.Sha256})", context.Submission.CountryIso3);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return null;
+            // Serialises attaching to one submission, so two uploads of the same file cannot both pass the check below.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AttachLock}, {context.Id})");
+            if (await db.Set<Evidence>().AnyAsync(e => e.SubmissionId == context.Id && e.QuestionKey == questionKey && e.Sha256 == upload.Sha256))
+                return L["This file is already attached to this question."];
+            var evidence = new Evidence
+            {
+                SubmissionId = context.Id, QuestionKey = questionKey, FileName = name, ContentType = upload.ContentType, Size = content.Length,
+                Sha256 = upload.Sha256, AddedBy = who, File = new EvidenceFile { Content = content },
+            };
+            db.Set<Evidence>().Add(evidence);
+            audit.Record("evidence-added", $"submission {context.Id} {questionKey}", $"{name} ({content.Length} bytes, sha256 {evidence.Sha256})", context.Submission.CountryIso3);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return (string?)null;
+        });
     }
 
     /// <summary>The first key of the advisory lock taken while a file is attached (the second is the submission id).</summary>

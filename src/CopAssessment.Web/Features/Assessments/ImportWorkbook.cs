@@ -104,6 +104,14 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
             return Outcome<WorkbookPageModel>.Show(Page(context, user, L["This preview has expired or does not belong to you. Upload the workbook again."]),
                 StatusCodes.Status422UnprocessableEntity);
 
+        // Read, checked and written as one unit, tried again whole after a transient database error: a retry after an
+        // import that did commit finds the answers changed since the preview and writes nothing.
+        return await db.RetriedAsync(() => WriteAsync(context, user, state, form));
+    }
+
+    private async Task<Outcome<WorkbookPageModel>> WriteAsync(SubmissionContext context, ClaimsPrincipal user, WorkbookPreviewState state, IFormCollection form)
+    {
+        var submissionId = context.Id;
         var answers = await db.LoadAnswersAsync(submissionId);
         var plan = Plan(context, user, state, answers, form);
         // An answer the preview did not show as it is now (changed online since, or not in the preview at all) is shown again.
@@ -122,8 +130,9 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
         var items = state.Items.ToDictionary(i => i.Key, StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync();
         var saved = 0;
-        await using (var transaction = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync())
+        try
         {
+            await using var transaction = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginTransactionAsync();
             foreach (var change in accepted)
             {
                 var key = change.Question.Key;
@@ -145,6 +154,11 @@ public sealed class ImportWorkbook(CopDbContext db, AssessmentAccess access, Sav
                 }
             }
             await transaction.CommitAsync();
+        }
+        finally
+        {
+            // Closed per try, so that a retry opens a working connection instead of reusing a broken one.
+            await db.Database.CloseConnectionAsync();
         }
         return Outcome<WorkbookPageModel>.GoTo(nameof(AssessmentsController.Overview), new { id = submissionId },
             L.Plural(saved, "{0} answer imported from the workbook.", "{0} answers imported from the workbook."));

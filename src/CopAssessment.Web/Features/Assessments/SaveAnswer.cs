@@ -45,18 +45,14 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
     /// </summary>
     public async Task<IActionResult> HandleAsync(int submissionId, SaveAnswerRequest request, ClaimsPrincipal user)
     {
-        var opened = await OpenAsync(submissionId, request.Key ?? "");
-        if (opened is null) return new NotFoundResult();
-        var (target, answers) = opened.Value;
-        var question = target.Definition.FindQuestion(request.Key ?? "");
-        if (question is null) return new NotFoundResult();
         var culture = CultureInfo.CurrentUICulture.Name;
         var locked = Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This assessment is read-only now."].Value });
-        if (!access.CanEdit(user, target.Status, target.CycleStatus)) return locked;
-        if (scope.Sections is { } sections && !sections.Covers(target.Definition, question.Key))
-            return sections.OthersHidden ? new NotFoundResult()
-                : Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This question is not one of your sections."].Value });
-        var result = await SaveAsync(target, question, request.Value, request.Version, user.Identity?.Name ?? "", culture, answers);
+        // The read and the write, tried again together after a transient error (DatabaseRetry). A write whose commit
+        // was not acknowledged is not applied twice: the second read finds the value stored and the save is "unchanged".
+        var attempt = await database.RetriedAsync(() => TryOnceAsync(submissionId, request, user, culture, locked));
+        if (attempt is null) return new NotFoundResult();
+        if (attempt.Refused is not null) return attempt.Refused;
+        var (target, answers, question, result) = (attempt.Target, attempt.Answers, attempt.Question, attempt.Result!);
         if (result.Outcome == SaveOutcome.Locked) return locked;
         // Only a contributor's save can complete "their" section; resolved here so that other saves do not pay for it.
         if (result.Outcome == SaveOutcome.Saved && scope.Sections is not null)
@@ -77,6 +73,23 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                 hidden,
             }),
         };
+    }
+
+    /// <summary>One try of a save: what was read, and the save's result or the refusal that answers it.</summary>
+    private sealed record Attempt(AnswerTarget Target, Dictionary<string, StoredAnswer> Answers, Question Question, SaveResult? Result, IActionResult? Refused);
+
+    private async Task<Attempt?> TryOnceAsync(int submissionId, SaveAnswerRequest request, ClaimsPrincipal user, string culture, IActionResult locked)
+    {
+        var opened = await OpenAsync(submissionId, request.Key ?? "");
+        if (opened is null) return null;
+        var (target, answers) = opened.Value;
+        var question = target.Definition.FindQuestion(request.Key ?? "");
+        if (question is null) return null;
+        if (!access.CanEdit(user, target.Status, target.CycleStatus)) return new Attempt(target, answers, question, null, locked);
+        if (scope.Sections is { } sections && !sections.Covers(target.Definition, question.Key))
+            return new Attempt(target, answers, question, null, sections.OthersHidden ? new NotFoundResult()
+                : Respond(StatusCodes.Status403Forbidden, new { outcome = "locked", error = L["This question is not one of your sections."].Value }));
+        return new Attempt(target, answers, question, await SaveAsync(target, question, request.Value, request.Version, user.Identity?.Name ?? "", culture, answers), null);
     }
 
     private static JsonResult Respond(int status, object body) => new(body) { StatusCode = status };

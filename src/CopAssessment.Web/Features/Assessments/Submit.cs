@@ -61,7 +61,14 @@ public sealed class Submit(CopDbContext db, AssessmentAccess access, Overview ov
     }
 
     /// <param name="confirmed">Sent by the confirmation page's button; a submit without it only leads to that page.</param>
-    public async Task<Outcome<OverviewModel>?> HandleAsync(int submissionId, bool confirmed, ClaimsPrincipal user)
+    /// <remarks>
+    /// Read, checked and submitted as one unit, tried again whole after a transient database error: a retry after a
+    /// submit that did commit finds the submission submitted and changes nothing.
+    /// </remarks>
+    public Task<Outcome<OverviewModel>?> HandleAsync(int submissionId, bool confirmed, ClaimsPrincipal user) =>
+        db.RetriedAsync(() => HandleOnceAsync(submissionId, confirmed, user));
+
+    private async Task<Outcome<OverviewModel>?> HandleOnceAsync(int submissionId, bool confirmed, ClaimsPrincipal user)
     {
         var context = await access.FindAsync(submissionId, tracking: true);
         if (context is null) return null;

@@ -12,7 +12,10 @@ public sealed class BestPracticeDemoSeed(CopDbContext db, QuestionnaireCatalog c
 {
     public int Order => 50;
 
-    public async Task SeedAsync()
+    /// <summary>Tried again whole after a transient database error: nothing is kept of a first try that failed.</summary>
+    public Task SeedAsync() => db.RetriedAsync(SeedOnceAsync);
+
+    private async Task SeedOnceAsync()
     {
         if (await db.Set<BestPractice>().AnyAsync()) return;
         var capabilities = (await catalog.GetCapabilitiesAsync()).Select(c => c.Key).ToArray();

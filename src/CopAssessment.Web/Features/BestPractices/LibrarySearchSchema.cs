@@ -127,11 +127,11 @@ public sealed class LibrarySearchSchema : IDatabaseObjects
         ALTER INDEX "IX_BestPracticeVersions_SearchDocument" SET (fastupdate = off);
         """;
 
-    public async Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken)
+    public Task EnsureAsync(CopDbContext db, CancellationToken cancellationToken) => db.RetriedAsync(async () =>
     {
         // The advisory lock is transaction-scoped: two instances migrating at once run this one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(Sql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
+    });
 }

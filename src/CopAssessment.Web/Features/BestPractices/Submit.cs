@@ -165,7 +165,7 @@ public sealed class PracticeEditor(CopDbContext db, Audit audit)
         if (s.IsContributor && !s.IsFocalPoint && !string.IsNullOrEmpty(s.Organisation)) input.Organisation = s.Organisation;
     }
 
-    public async Task<int> CreateAsync(PracticeInput input, Submitter s)
+    public Task<int> CreateAsync(PracticeInput input, Submitter s) => db.RetriedAsync(async () =>
     {
         var practice = new BestPractice { OwnerId = s.UserId, OwnerEmail = s.Email, OwnerCountryIso3 = s.CountryIso3 };
         var version = new BestPracticeVersion { Number = 1, CreatedBy = s.Email, Status = PracticeStatus.Draft };
@@ -173,14 +173,14 @@ public sealed class PracticeEditor(CopDbContext db, Audit audit)
         Transition(version, input.Submitting);
         practice.Versions.Add(version);
         db.Add(practice);
-        // Two saves (the audit line names the new id), one transaction.
+        // Two saves (the audit line names the new id), one transaction, tried again whole after a transient database error.
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         audit.Record(input.Submitting ? "best-practice-submitted" : "best-practice-drafted", $"best-practice/{practice.Id}", version.Title, s.CountryIso3);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return practice.Id;
-    }
+    });
 
     /// <summary>
     /// A draft is edited in place; anything already seen by a reviewer (changes requested, published,

@@ -193,7 +193,24 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
 
     /// <summary>Null on success, otherwise why the change is refused.</summary>
     /// <param name="carry">On opening: the countries whose drafts start from their last validated submission (<see cref="CarryForward"/>).</param>
-    public async Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action, IReadOnlyCollection<string>? carry = null)
+    public Task<string?> ApplyAsync(AssessmentCycle cycle, CycleAction action, IReadOnlyCollection<string>? carry = null) =>
+        InUnitAsync(cycle, current => ApplyOnceAsync(current, action, carry), current => cycle.Status = current.Status);
+
+    /// <summary>
+    /// A change of <paramref name="cycle"/> as one unit, tried again whole after a transient database error. The first
+    /// try changes the caller's (tracked) cycle; a retry works on the cycle read again, since the first try's change was
+    /// rolled back, and <paramref name="copyBack"/> brings the outcome to the caller's object.
+    /// </summary>
+    private Task<string?> InUnitAsync(AssessmentCycle cycle, Func<AssessmentCycle, Task<string?>> unit, Action<AssessmentCycle> copyBack) =>
+        db.RetriedAsync(async () =>
+        {
+            var current = await db.Set<AssessmentCycle>().FindAsync(cycle.Id) ?? cycle;
+            var error = await unit(current);
+            if (!ReferenceEquals(current, cycle)) copyBack(current);
+            return error;
+        });
+
+    private async Task<string?> ApplyOnceAsync(AssessmentCycle cycle, CycleAction action, IReadOnlyCollection<string>? carry)
     {
         var transition = CycleWorkflow.Apply(cycle.Status, action);
         if (!transition.Succeeded) return L[transition.Error!];
@@ -230,7 +247,10 @@ public sealed class CycleService(CopDbContext db, Audit audit, IHttpContextAcces
     /// deleted: a named workbook must not stay downloadable once the cycle is anonymised (and the reverse
     /// would only be stale).
     /// </summary>
-    public async Task<string?> ChangePolicyAsync(AssessmentCycle cycle, PublicationPolicy policy)
+    public Task<string?> ChangePolicyAsync(AssessmentCycle cycle, PublicationPolicy policy) =>
+        InUnitAsync(cycle, current => ChangePolicyOnceAsync(current, policy), current => cycle.PublicationPolicy = current.PublicationPolicy);
+
+    private async Task<string?> ChangePolicyOnceAsync(AssessmentCycle cycle, PublicationPolicy policy)
     {
         var check = CycleWorkflow.ChangePolicy(cycle.Status);
         if (!check.Succeeded) return L[check.Error!];

@@ -21,7 +21,13 @@ public sealed class OutboxDispatcher(CopDbContext db, IMailTransport transport, 
     /// Claims a batch with FOR UPDATE SKIP LOCKED inside a transaction, so two instances never send the
     /// same message; failures are retried with exponential back-off up to <see cref="MaxAttempts"/>.
     /// </summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Tried again whole after a transient database error: the claim is rolled back, so a message sent just before is
+    /// sent again, as it would be by the next run (delivery is at least once).
+    /// </remarks>
+    public Task<int> DispatchDueAsync(CancellationToken cancellationToken) => db.RetriedAsync(() => DispatchOnceAsync(cancellationToken));
+
+    private async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;

@@ -87,7 +87,7 @@ public static class SessionStamp
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    private static async Task<string?> StoredStampAsync(MultiplexedDatabase database, string userId)
+    private static Task<string?> StoredStampAsync(MultiplexedDatabase database, string userId) => database.RetriedAsync(async () =>
     {
         await using var connection = await database.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = $1""", connection)
@@ -95,7 +95,7 @@ public static class SessionStamp
             Parameters = { new() { Value = userId } },
         };
         return await command.ExecuteScalarAsync() as string;
-    }
+    });
 }
 
 /// <summary>Adds the country / region the person is bound to as claims, read by <see cref="UserScope"/>.</summary>
