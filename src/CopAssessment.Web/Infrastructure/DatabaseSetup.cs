@@ -93,7 +93,9 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException pg || pg.SqlState is "28P01" or "28000" or "3D000" or "57P03")
+        // Unreachable even after the retries (RetryLimitExceededException wraps the last error), or refused outright.
+        catch (Exception e) when ((e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException ? e.InnerException : e) is NpgsqlException ex
+            && (ex is not PostgresException pg || pg.SqlState is "28P01" or "28000" or "3D000" or "57P03"))
         {
             throw new DatabaseUnavailableException(
                 $"Cannot reach PostgreSQL ({ex.Message}). Check ConnectionStrings__Cop or start the local cluster with scripts/run.sh.", ex);

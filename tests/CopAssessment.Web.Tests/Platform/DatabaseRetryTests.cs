@@ -45,4 +45,19 @@ public class DatabaseRetryTests
         Assert.InRange(total, 1, 3);
         Assert.Null(DatabaseRetry.Delay(DatabaseRetry.Delays.Count));
     }
+
+    [Fact]
+    public async Task Migrating_a_database_that_cannot_be_reached_says_so_once_the_retries_are_spent()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:Cop"] = $"Host=127.0.0.1;Port={closedPort};Database=cop;Username=postgres";
+        builder.AddDatabase();
+        await using var app = builder.Build();
+        var error = await Assert.ThrowsAsync<DatabaseUnavailableException>(() => DatabaseSetup.MigrateAndSeedAsync(app.Services));
+        Assert.StartsWith("Cannot reach PostgreSQL", error.Message);
+    }
 }
