@@ -8,6 +8,8 @@
 //             throughput of the machine.
 // Prints saves/second, latency percentiles, acknowledged saves vs history rows (lost writes), and the
 // render time of the largest domain page. scripts/bench-autosave.sh starts the app first.
+// COP_BENCH_RESTART_AT=SECONDS with COP_BENCH_RESTART_COMMAND="…": runs the command (a database restart) that many
+// seconds after the load starts and counts what the saves got meanwhile (scripts/bench-restart.sh).
 using System.Collections.Concurrent;
 using System.Net;
 using CopAssessment.Domain.Questionnaires;
@@ -77,7 +79,7 @@ Console.WriteLine($"{sessions} sessions signed in; {keys.Length} candidate quest
     (rate > 0 ? $"open loop at {rate:F0} saves/s" : "closed loop (saturation)") + $"; {seconds} s measured after {WarmUpSeconds} s warm-up");
 
 var latencies = new ConcurrentBag<double>();
-long acknowledged = 0, failures = 0, conflicts = 0, completedInWindow = 0;
+long acknowledged = 0, failures = 0, conflicts = 0, completedInWindow = 0, serverErrors = 0, unavailable = 0, unavailableWithoutRetryAfter = 0;
 var clock = Stopwatch.StartNew();
 var warmEnd = TimeSpan.FromSeconds(WarmUpSeconds);
 var stop = TimeSpan.FromSeconds(WarmUpSeconds + seconds);
@@ -114,6 +116,12 @@ var tasks = clients.Select((session, index) => Task.Run(async () =>
         // Every acknowledged save counts, warm-up included: all of them must be in the history.
         if (saved) Interlocked.Increment(ref acknowledged);
         else if (response.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref conflicts);
+        else if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            Interlocked.Increment(ref unavailable);
+            if (response.Headers.RetryAfter is null) Interlocked.Increment(ref unavailableWithoutRetryAfter);
+        }
+        else if ((int)response.StatusCode >= 500) Interlocked.Increment(ref serverErrors);
         else if (!body.Contains("\"outcome\":\"unchanged\"")) Interlocked.Increment(ref failures);
         if (due >= warmEnd)
         {
@@ -123,16 +131,29 @@ var tasks = clients.Select((session, index) => Task.Run(async () =>
         due += period;
     }
 })).ToArray();
+var restart = Environment.GetEnvironmentVariable("COP_BENCH_RESTART_AT") is { Length: > 0 } at
+    ? Task.Run(async () =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", Environment.GetEnvironmentVariable("COP_BENCH_RESTART_COMMAND")!]))!;
+        await process.WaitForExitAsync();
+        Console.WriteLine($"database restarted at {at} s (exit {process.ExitCode}) in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+    })
+    : Task.CompletedTask;
 await Task.WhenAll(tasks);
+await restart;
 
 var sorted = latencies.Order().ToArray();
 double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+// After a restart the generator's own idle connections are dead too: count on fresh ones.
+data.Clear();
 var historyAfter = HistoryRows();
 Console.WriteLine($"saves completed in the {seconds} s window: {completedInWindow} = {completedInWindow / (double)seconds:F0} saves/s" +
     (rate > 0 ? $" (offered {rate:F0}/s)" : ""));
 Console.WriteLine($"latency ms{(rate > 0 ? " (from when each save was due)" : "")}: p50 {P(50):F1}  p95 {P(95):F1}  p99 {P(99):F1}  max {sorted.LastOrDefault():F1}  ({sorted.Length} saves)");
 Console.WriteLine($"acknowledged saves: {acknowledged}; history rows added: {historyAfter - historyBefore}; lost writes: {acknowledged - (historyAfter - historyBefore)}");
-Console.WriteLine($"conflicts: {conflicts}; other failures: {failures}");
+Console.WriteLine($"conflicts: {conflicts}; 503 (Retry-After): {unavailable} ({unavailableWithoutRetryAfter} without the header); other 5xx: {serverErrors}; other failures: {failures}");
 
 // Render time of the largest domain page, one session at a time.
 var renders = new List<double>();

@@ -17,8 +17,5 @@ public sealed class MultiplexedDatabase(string connectionString) : IAsyncDisposa
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken = default) => _dataSource.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>Drops the idle connections (after the server went away, they are all dead: <see cref="DatabaseRetry"/>).</summary>
-    public void ClearPool() => _dataSource.Clear();
-
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
