@@ -1,8 +1,11 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
+using CopAssessment.Web.Features.Shared;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Cycles;
@@ -184,6 +187,48 @@ public class CarryForwardTests(CopAppFactory app)
         Assert.Contains("carried, to confirm", body);
         Assert.Contains("#q-note", body); // not required, but carried and unconfirmed: it waits too
         Assert.Equal(SubmissionStatus.Draft, await app.WithDbAsync(db => db.Set<Submission>().Where(x => x.Id == s.Target).Select(x => x.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_contributor_whose_section_was_revoked_after_their_request_began_confirms_nothing()
+    {
+        var s = await OpenWithKenyaAsync();
+        // The request began while the contributor still had d2 (their scope says so); the assignment is gone by the time
+        // the statement runs, as a revocation landing in between would leave it: the statement reads the assignments again.
+        var email = $"nc-{Guid.NewGuid():N}"[..14] + "@example.org";
+        var userId = "";
+        await app.WithScopeAsync(async services =>
+        {
+            var account = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Contributor", CountryIso3 = "KEN" };
+            Assert.True((await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(account, CopAppFactory.DemoPassword)).Succeeded);
+            userId = account.Id;
+        });
+        var contributor = UserScope.Contributor(userId, [("KEN", "d2", false)]);
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, Roles.NationalContributor)], "test"));
+        await app.WithScopeAsync(async services =>
+        {
+            var access = ActivatorUtilities.CreateInstance<AssessmentAccess>(services, contributor);
+            var confirm = ActivatorUtilities.CreateInstance<ConfirmCarried>(services, access, contributor);
+            var outcome = await confirm.HandleAsync(s.Target, null, "d2", user);
+            Assert.NotNull(outcome);
+        });
+        Assert.Equal(["other", "other2"], await UnconfirmedAsync(s.Target, "d2"));
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "answer-confirmed" && e.Subject != null && e.Subject.StartsWith($"submission {s.Target} "))));
+
+        // With the assignment in place, the same call confirms the section.
+        await app.WithDbAsync(async db =>
+        {
+            db.ContributorAssignments.Add(new ContributorAssignment { UserId = userId, CountryIso3 = "KEN", SectionKey = "d2", AssignedBy = "test" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await app.WithScopeAsync(async services =>
+        {
+            var access = ActivatorUtilities.CreateInstance<AssessmentAccess>(services, contributor);
+            await ActivatorUtilities.CreateInstance<ConfirmCarried>(services, access, contributor).HandleAsync(s.Target, null, "d2", user);
+        });
+        Assert.Empty(await UnconfirmedAsync(s.Target, "d2"));
     }
 
     [Fact]

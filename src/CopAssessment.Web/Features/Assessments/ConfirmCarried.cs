@@ -9,7 +9,7 @@ namespace CopAssessment.Web.Features.Assessments;
 /// a section the person may edit. A plain form post (works without JavaScript) that ends on the section's page again.
 /// Changing a carried answer confirms it too, through <see cref="SaveAnswer"/>.
 /// </summary>
-public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db, AssessmentAccess access, Audit audit, SectionCompletion completion,
+public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db, AssessmentAccess access, UserScope scope, Audit audit, SectionCompletion completion,
     IStringLocalizer<Ui> L)
 {
     /// <param name="questionKey">One question to confirm; otherwise <paramref name="section"/>, a domain key: all its carried answers.</param>
@@ -40,6 +40,8 @@ public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db
     /// answers among <paramref name="keys"/> lose their "unconfirmed" mark, and each gets a history row ("confirmed",
     /// the value unchanged) and an audit row. Null when the submission is no longer editable; otherwise the keys confirmed.
     /// Run again after a transient error: an answer confirmed by a first try that did commit is not confirmed twice.
+    /// A national contributor's sections are read again in the statement, as autosave does, so a revocation racing a
+    /// confirmation wins: each answer's question must still be in one of their assigned sections.
     /// </summary>
     private Task<List<string>?> ConfirmAsync(SubmissionContext context, string[] keys, string who) =>
         database.RetriedAsync(() => ConfirmOnceAsync(context, keys, who));
@@ -47,8 +49,10 @@ public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db
     private async Task<List<string>?> ConfirmOnceAsync(SubmissionContext context, string[] keys, string who)
     {
         var (userId, email) = audit.Actor();
+        var (sectionCondition, contributor) = ScopeQueries.SqlSectionCondition(scope, "@country", "@contributor",
+            "ARRAY(SELECT jsonb_array_elements_text(@sectionsOf -> \"Answers\".\"QuestionKey\"))");
         await using var connection = await database.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             WITH target AS (
                 SELECT s."Id" FROM "Submissions" s JOIN "AssessmentCycles" c ON c."Id" = s."CycleId"
                 WHERE s."Id" = @submission AND (s."Status" || '|' || c."Status") = ANY(@editable)
@@ -56,6 +60,7 @@ public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db
             confirmed AS (
                 UPDATE "Answers" SET "Unconfirmed" = false
                 WHERE "SubmissionId" = @submission AND "QuestionKey" = ANY(@keys) AND "Unconfirmed" AND EXISTS (SELECT 1 FROM target)
+                  AND {sectionCondition}
                 RETURNING "QuestionKey", "Value", "CarriedFromCycleId"),
             history AS (
                 INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
@@ -79,6 +84,9 @@ public sealed class ConfirmCarried(MultiplexedDatabase database, CopDbContext db
                 new("userId", NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value },
                 new("email", NpgsqlDbType.Text) { Value = (object?)email ?? DBNull.Value },
                 new("country", context.Submission.CountryIso3),
+                new("contributor", contributor),
+                new("sectionsOf", NpgsqlDbType.Jsonb)
+                    { Value = System.Text.Json.JsonSerializer.Serialize(keys.ToDictionary(k => k, k => ContributorSections.SectionsOf(context.Definition, k))) },
             },
         };
         var confirmed = new List<string>();
