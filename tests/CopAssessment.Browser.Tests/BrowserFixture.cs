@@ -6,7 +6,7 @@ namespace CopAssessment.Browser.Tests;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (never a downloaded
 /// browser). Screenshots go to artifacts/screenshots in the repository.
 /// </summary>
-/// <summary>The browser journeys include report exports, which the Quartz scheduler runs: keep it on.</summary>
+/// <summary>The browser journeys include report exports, which the Hangfire server runs: keep it on.</summary>
 public sealed class CopAppWithJobsFactory : CopAppFactory
 {
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Jobs:Enabled"] = "true" };

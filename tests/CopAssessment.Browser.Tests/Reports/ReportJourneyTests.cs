@@ -18,7 +18,7 @@ public class ReportJourneyTests(BrowserFixture fixture)
         await page.Locator("#Language").SelectOptionAsync("fr");
         await page.Locator("form[action='/reports/exports'] button[type=submit]").ClickAsync();
 
-        // The request returns at once to a status page; the Quartz job finishes it in the background.
+        // The request returns at once to a status page; the Hangfire job finishes it in the background.
         await page.WaitForURLAsync("**/reports/exports/*");
         var download = page.Locator("#export-download");
         await download.WaitForAsync(new() { Timeout = 90_000 });

@@ -3,7 +3,7 @@ namespace CopAssessment.Web.Data.Reports;
 public enum ExportStatus { Queued, Running, Done, Failed }
 
 /// <summary>
-/// A requested report generated in the background (Quartz). The result bytes live in the row until
+/// A requested report generated in the background (a Hangfire job). The result bytes live in the row until
 /// <see cref="ExpiresAt"/>, when the clean-up job deletes it. Who may download is decided by the scope
 /// the report covers (kind, region, country), checked against the person asking with <c>VisibleTo(scope)</c>, not by who requested it.
 /// </summary>
@@ -33,7 +33,10 @@ public class ReportExport : IReportScoped
     public DateTimeOffset RequestedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
-    /// <summary>Touched while generating; a running export whose heartbeat is old lost its worker and is re-queued.</summary>
+    /// <summary>
+    /// Running: touched every few seconds while generating; a running export whose heartbeat is old lost its worker
+    /// and is queued again. Queued: when a job was last enqueued for it (null: none yet, the recovery job enqueues one).
+    /// </summary>
     public DateTimeOffset? HeartbeatAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public int Attempts { get; set; }

@@ -1,10 +1,11 @@
-using Quartz;
+using CopAssessment.Web.Infrastructure.Jobs;
+using Hangfire;
 
 namespace CopAssessment.Web.Features.Reports;
 
 public static class ReportsSetup
 {
-    /// <summary>Report writers, background exports (Quartz jobs) and the reports pages.</summary>
+    /// <summary>Report writers, background exports (Hangfire jobs) and the reports pages.</summary>
     public static void AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddReportWriters(builder.Configuration);
@@ -15,16 +16,10 @@ public static class ReportsSetup
         builder.Services.AddSingleton(new NavigationItem("Reports", "/reports", 60,
             Roles.Administrator, Roles.Reviewer, Roles.FocalPoint, Roles.RegionalCoordinator));
 
-        var recoveryInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Reporting:RecoveryIntervalSeconds", 60));
-        builder.Services.ConfigureAllQuartzSchedulers(q =>
-        {
-            q.AddJob<ReportExportJob>(j => j.WithIdentity(ReportExportJob.Key).StoreDurably().RequestRecovery());
-            q.AddJob<ReportRecoveryJob>(j => j.WithIdentity(ReportRecoveryJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(ReportRecoveryJob.Key).WithIdentity("report-recovery-trigger", "reports")
-                .WithSimpleSchedule(s => s.WithInterval(recoveryInterval).RepeatForever()));
-            q.AddJob<ReportCleanupJob>(j => j.WithIdentity(ReportCleanupJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(ReportCleanupJob.Key).WithIdentity("report-cleanup-trigger", "reports")
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
-        });
+        // Exports are enqueued one by one when requested (ReportExportJob); these run for all of them.
+        var recoveryInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Reporting:RecoveryIntervalSeconds", new Reporting.Pdf.ReportingOptions().RecoveryIntervalSeconds));
+        builder.Services.AddScoped<ReportExportJob>();
+        builder.Services.AddRecurringJob<ReportRecoveryJob>(ReportRecoveryJob.Id, JobsSetup.Every(recoveryInterval), j => j.RunAsync(CancellationToken.None));
+        builder.Services.AddRecurringJob<ReportCleanupJob>(ReportCleanupJob.Id, Cron.Hourly(35), j => j.RunAsync(CancellationToken.None));
     }
 }

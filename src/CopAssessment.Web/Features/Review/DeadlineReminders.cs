@@ -1,14 +1,18 @@
-using Quartz;
+using Hangfire;
 
 namespace CopAssessment.Web.Features.Review;
 
-/// <summary>Runs the reminders hourly; each run is safe to repeat and to overlap with another instance's.</summary>
-public sealed class DeadlineReminderJob(DeadlineReminders reminders) : IJob
+/// <summary>
+/// Runs the reminders hourly; each run is safe to repeat and to overlap with another instance's. A failed run
+/// is retried with back-off (the next hour would send the same reminders, but later).
+/// </summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
+public sealed class DeadlineReminderJob(DeadlineReminders reminders)
 {
-    public static readonly JobKey Key = new("deadline-reminders");
+    public const string Id = "deadline-reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await reminders.SendDueAsync(DateTimeOffset.UtcNow, cancellationToken);
+    [JobDisplayName("Send deadline reminders")]
+    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendDueAsync(DateTimeOffset.UtcNow, cancellationToken);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CopAssessment.Web.Features.Home;
-using Quartz;
+using CopAssessment.Web.Infrastructure.Jobs;
+using Hangfire;
 
 namespace CopAssessment.Web.Features.Review;
 
@@ -18,11 +19,6 @@ public static class ReviewSetup
         services.AddScoped<DeadlineReminders>();
         services.AddScoped<IDashboardCards, ReviewDashboardCards>();
         services.AddSingleton(new NavigationItem("Review", "/review", 30, Roles.Reviewer, Roles.Administrator));
-        services.ConfigureAllQuartzSchedulers(q =>
-        {
-            q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity("deadline-reminder-trigger")
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
-        });
+        services.AddRecurringJob<DeadlineReminderJob>(DeadlineReminderJob.Id, Cron.Hourly(5), j => j.RunAsync(CancellationToken.None));
     }
 }

@@ -1,15 +1,20 @@
-using Quartz;
+using Hangfire;
 
 namespace CopAssessment.Web.Infrastructure.Jobs;
 
-/// <summary>Delivers due outbox messages; safe to run on several instances at once.</summary>
-[DisallowConcurrentExecution]
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
+/// <summary>
+/// Delivers due outbox messages every 15 seconds; safe on several instances at once. A message that cannot be
+/// sent backs off on its own (<see cref="OutboxDispatcher"/>); a run that fails as a whole (the database away)
+/// is retried with back-off, then dropped, as the next run comes 15 seconds later anyway.
+/// </summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+[KeepSucceeded(10)]
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
 {
-    public static readonly JobKey Key = new("outbox-dispatch");
+    public const string Id = "outbox-dispatch";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await dispatcher.DispatchDueAsync(cancellationToken);
+    [JobDisplayName("Send due mail")]
+    public Task RunAsync(CancellationToken cancellationToken) => dispatcher.DispatchDueAsync(cancellationToken);
 }
 
 public sealed class OutboxDispatcher(CopDbContext db, IMailTransport transport, ILogger<OutboxDispatcher> logger)

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Mail;
-using Quartz;
+using CopAssessment.Web.Infrastructure.Jobs;
 
 namespace CopAssessment.Web.Infrastructure.Mail;
 
@@ -17,13 +17,8 @@ public static class MailSetup
                 : new SmtpTransport(options);
         });
         builder.Services.AddScoped<Outbox>();
-        builder.Services.AddScoped<Jobs.OutboxDispatcher>();
+        builder.Services.AddScoped<OutboxDispatcher>();
         // Sends what the outbox holds every 15 seconds, on whichever instance picks it up.
-        builder.Services.ConfigureAllQuartzSchedulers(q =>
-        {
-            q.AddJob<Jobs.OutboxDispatchJob>(j => j.WithIdentity(Jobs.OutboxDispatchJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Jobs.OutboxDispatchJob.Key).WithIdentity("outbox-dispatch-trigger")
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()));
-        });
+        builder.Services.AddRecurringJob<OutboxDispatchJob>(OutboxDispatchJob.Id, JobsSetup.Every(TimeSpan.FromSeconds(15)), j => j.RunAsync(CancellationToken.None));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Mail;
-using Quartz;
 
 namespace CopAssessment.Web.Infrastructure.Mail;
 

@@ -15,6 +15,19 @@ public sealed class ReportingOptions
 
     /// <summary>How long a finished export stays downloadable.</summary>
     public int RetentionDays { get; set; } = 7;
+
+    /// <summary>A running export writes its heartbeat this often, whatever step it is in (a long print included).</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>A running export whose heartbeat is older than this lost its worker and is generated again.</summary>
+    public double StaleAfterSeconds { get; set; } = 20;
+
+    /// <summary>How often the recovery job looks for such exports (a divisor of a minute).</summary>
+    public int RecoveryIntervalSeconds { get; set; } = 10;
+
+    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatSeconds);
+
+    public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);
 }
 
 /// <summary>Header and footer of every printed page; texts are plain and get HTML-encoded here.</summary>
