@@ -62,6 +62,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRequestGuard();
 app.MapWeb();
+app.MapJobsDashboard();
 
 await app.RunAsync();
 

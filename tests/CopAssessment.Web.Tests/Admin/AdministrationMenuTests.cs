@@ -20,7 +20,7 @@ public partial class AdministrationMenuTests(CopAppFactory app)
         var landing = await admin.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
         var page = await landing.Content.ReadAsStringAsync();
-        foreach (var link in new[] { "/admin/users", "/admin/invitations", "/admin/countries", "/admin/questionnaires", "/admin/cycles", "/admin/mail", "/admin/audit" })
+        foreach (var link in new[] { "/admin/users", "/admin/invitations", "/admin/countries", "/admin/questionnaires", "/admin/cycles", "/admin/mail", "/admin/jobs", "/admin/audit" })
         {
             Assert.Contains($"<a href=\"{link}\">", page);
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(link)).StatusCode);

@@ -2,7 +2,7 @@ namespace CopAssessment.Web.Features.Admin;
 
 public static class AdminSetup
 {
-    /// <summary>Users, invitations, reference data and the mail outbox, in the Administration menu.</summary>
+    /// <summary>Users, invitations, reference data, the mail outbox and the background jobs, in the Administration menu.</summary>
     public static void AddAdmin(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -10,5 +10,7 @@ public static class AdminSetup
         services.AddSingleton(new NavigationItem("Invitations", "/admin/invitations", 2, Roles.Administrator) { Menu = NavigationItem.Administration });
         services.AddSingleton(new NavigationItem("Countries and regions", "/admin/countries", 3, Roles.Administrator) { Menu = NavigationItem.Administration });
         services.AddSingleton(new NavigationItem("Mail outbox", "/admin/mail", 6, Roles.Administrator) { Menu = NavigationItem.Administration });
+        // Hangfire's dashboard (Infrastructure/Jobs: MapJobsDashboard), in the same menu.
+        services.AddSingleton(new NavigationItem("Background jobs", Infrastructure.Jobs.JobsSetup.DashboardPath, 7, Roles.Administrator) { Menu = NavigationItem.Administration });
     }
 }
