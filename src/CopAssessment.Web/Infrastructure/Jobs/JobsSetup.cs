@@ -41,7 +41,7 @@ public static class JobsSetup
 
     /// <summary>
     /// Hangfire on the application's PostgreSQL (schema <see cref="Schema"/>, created by <c>migrate</c> through
-    /// <see cref="JobTables"/>, never at start-up): any number of instances share the work and a job survives a
+    /// <see cref="JobTables"/>, at start-up only where migrations run at start-up): any number of instances share the work and a job survives a
     /// restart. Jobs:Enabled=false enqueues without running (tests run jobs directly). Each feature adds its
     /// recurring jobs where it wires itself (<see cref="AddRecurringJob{TJob}"/>); the outbox's comes with AddMail.
     /// </summary>
@@ -58,10 +58,11 @@ public static class JobsSetup
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(c => c
+        builder.Services.AddHangfire((services, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new AppLogProvider(services.GetRequiredService<ILoggerFactory>())));
         // Before the server starts, so that its first scheduler pass already knows every recurring job.
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         if (options.Enabled)
@@ -74,7 +75,7 @@ public static class JobsSetup
         }
     }
 
-    public static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
+    private static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
     {
         SchemaName = Schema,
         PrepareSchemaIfNecessary = false,
@@ -129,6 +130,35 @@ public static class JobsSetup
     private sealed class DashboardAccess : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context) => context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}
+
+/// <summary>
+/// Hangfire's log into the app's logging. Hangfire keeps one log provider for the whole process, the last app's;
+/// when that app is gone (the tests run several apps in one process, one after the other) Hangfire gets a silent
+/// logger instead of the disposed factory's exception, which would fail every job client it builds.
+/// </summary>
+internal sealed class AppLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly AspNetCoreLogProvider _logs = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return _logs.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Silent.Instance;
+        }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public static readonly Silent Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
 
