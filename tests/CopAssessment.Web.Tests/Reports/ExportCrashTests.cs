@@ -62,7 +62,10 @@ public class ExportCrashTests(CopAppFactory app, ITestOutputHelper output) : ICl
         // Claimed twice (the killed attempt and this one), produced once.
         Assert.Equal(2, done.Attempts);
         Assert.Equal("%PDF"u8.ToArray(), done.Result![..4]);
-        Assert.Single(Regex.Matches(second.Output, $"Report export {id} produced"));
+        // The console logger writes in the background: give the line a moment to arrive.
+        var produced = $"Report export {id} produced";
+        for (var wait = 0; wait < 50 && !second.Output.Contains(produced); wait++) await Task.Delay(100);
+        Assert.Single(Regex.Matches(second.Output, produced));
         Assert.DoesNotContain($"Report export {id} produced", first.Output);
     }
 
