@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using CopAssessment.Web.Infrastructure.Mail;
+using CopAssessment.Web.Tests.Reports;
+using Xunit.Abstractions;
 using static CopAssessment.Web.Tests.Assessments.AssessmentTestKit;
 
 namespace CopAssessment.Web.Tests.Platform;
@@ -26,6 +28,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Data Protection keys in the database after <c>migrate</c>, before any instance ran.</summary>
     public int KeysAfterMigrate => _database.KeysAfterMigrate;
 
+    /// <summary>Mail queued once both instances run (subjects start with <see cref="MailSubject"/>), sent while the other cases run.</summary>
+    public const int MailCount = 40;
+
+    public string MailSubject { get; } = $"Cluster {Guid.NewGuid():N} ";
+
+    /// <summary>A closed cycle with five validated countries, for the export.</summary>
+    public int ExportCycle { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -33,18 +43,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Database.WithScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            foreach (var account in Seeder.DemoAccounts.Where(a => a.Email is "reviewer@demo.local" or "focal.ken@demo.local" or "focal.gha@demo.local" or "focal.bra@demo.local"))
+            foreach (var account in Seeder.DemoAccounts.Where(a => a.Email is "admin@demo.local" or "reviewer@demo.local" or "focal.ken@demo.local" or "focal.gha@demo.local" or "focal.bra@demo.local"))
             {
                 var user = new ApplicationUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name, CountryIso3 = account.Country };
                 Assert.True((await users.CreateAsync(user, CopAppFactory.DemoPassword)).Succeeded);
                 await users.AddToRoleAsync(user, account.Role);
             }
         });
+        ExportCycle = await CycleSeed.CreateAsync(Database, PublicationPolicy.Named, iso3 => iso3 is "KEN" or "GHA" or "NGA" or "SEN" or "FRA");
         // Started together, as compose starts its replicas.
         A = new AppInstance("A", Database.ConnectionString);
         B = new AppInstance("B", Database.ConnectionString);
         await Task.WhenAll(A.StartAsync(), B.StartAsync());
         if (Nginx.Binary is not null) Proxy = await Nginx.StartAsync(A.Port, B.Port);
+        // Queued as a page queues mail (the outbox, saved with the change), while both instances run jobs.
+        await Database.WithScopeAsync(async services =>
+        {
+            var outbox = services.GetRequiredService<Outbox>();
+            for (var i = 0; i < MailCount; i++) outbox.Enqueue($"person{i}@cluster.test", MailSubject + i, "Body");
+            await services.GetRequiredService<CopDbContext>().SaveChangesAsync();
+        });
     }
 
     public async Task DisposeAsync()
@@ -94,7 +112,7 @@ public sealed class ClusterDatabase : CopAppFactory
     }
 }
 
-public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+public class ClusterTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private static readonly TimeSpan JobWait = TimeSpan.FromSeconds(45);
 
@@ -144,17 +162,8 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
     [Fact]
     public async Task With_both_instances_running_jobs_every_mail_is_sent_once()
     {
-        // Queued while both run, as a page queues them (the outbox, saved with the change).
-        const int Count = 40;
-        var tag = Guid.NewGuid().ToString("N")[..8];
-        await cluster.Database.WithScopeAsync(async services =>
-        {
-            var outbox = services.GetRequiredService<Outbox>();
-            for (var i = 0; i < Count; i++) outbox.Enqueue($"person{i}@cluster.test", $"Cluster {tag} {i}", "Body");
-            await services.GetRequiredService<CopDbContext>().SaveChangesAsync();
-        });
-        var mine = await SentAsync(m => m.Subject.StartsWith($"Cluster {tag} "), Count);
-        Assert.Equal(Count, mine.Count);
+        var mine = await SentAsync(m => m.Subject.StartsWith(cluster.MailSubject), ClusterFixture.MailCount);
+        Assert.Equal(ClusterFixture.MailCount, mine.Count);
         AssertSentOnce(mine);
     }
 
@@ -180,6 +189,99 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
         var a = cluster.A.MailFiles();
         var b = cluster.B.MailFiles();
         Assert.All(messages, m => Assert.True(a.Contains(m.Id) ^ b.Contains(m.Id), $"mail {m.Id}: in A {a.Contains(m.Id)}, in B {b.Contains(m.Id)}"));
+    }
+
+    [Fact]
+    public async Task With_both_instances_running_jobs_every_reminder_is_queued_once()
+    {
+        var cycle = await OpenCycleAsync(cluster.Database, deadlineInDays: 6);
+        var focalPoints = await cluster.Database.WithDbAsync(db => db.Users.CountAsync(u => u.CountryIso3 != null && u.Email != null));
+        // The hourly job, now, on both instances at once: the dashboard's "Trigger now" on each.
+        var admins = await Task.WhenAll(SignedInAsync(cluster.A, "admin@demo.local"), SignedInAsync(cluster.B, "admin@demo.local"));
+        await Task.WhenAll(TriggerAsync(admins[0], cluster.A, "deadline-reminders"), TriggerAsync(admins[1], cluster.B, "deadline-reminders"));
+        var prefix = $"reminder:{cycle}:";
+        var reminders = await SentAsync(m => m.DeduplicationKey!.StartsWith(prefix), focalPoints);
+        // One per focal point of the not-submitted countries (all of them), whichever instance ran the job, and each sent once.
+        Assert.Equal(focalPoints, reminders.Count);
+        AssertSentOnce(reminders);
+    }
+
+    /// <summary>Runs a recurring job now, as an administrator does from the jobs dashboard (with its page's antiforgery token).</summary>
+    private static async Task TriggerAsync(HttpClient admin, AppInstance instance, string job)
+    {
+        var page = await admin.GetStringAsync(instance.Url("/admin/jobs/recurring"));
+        var meta = Regex.Matches(page, "<meta name=\"csrf-(header|token)\" content=\"([^\"]*)\"").ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        using var request = new HttpRequestMessage(HttpMethod.Post, instance.Url("/admin/jobs/recurring/trigger"))
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", job)]),
+        };
+        request.Headers.Add(meta["header"], meta["token"]);
+        using var response = await admin.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"trigger {job} on {instance.Url("")}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task An_export_whose_instance_is_killed_mid_job_is_completed_once_by_the_other()
+    {
+        var reviewer = await SignedInAsync(cluster.A, "reviewer@demo.local");
+        // B pauses so that A's worker is the one that takes the export; then A dies, B carries on.
+        cluster.B.Suspend();
+        Guid id;
+        try
+        {
+            var page = await reviewer.GetStringAsync(cluster.A.Url("/reports"));
+            var requested = await reviewer.PostAsync(cluster.A.Url("/reports/exports"), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Kind"] = "Global", ["CycleId"] = cluster.ExportCycle.ToString(CultureInfo.InvariantCulture), ["RegionCode"] = "", ["CountryIso3"] = "",
+                ["Format"] = "Pdf", ["Language"] = "en", ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+            id = Guid.Parse(requested.Headers.Location!.OriginalString.Split('/').Last());
+            var running = await PollAsync(TimeSpan.FromSeconds(30), async () =>
+                (await ExportAsync(id)).Status == ExportStatus.Running);
+            Assert.True(running, $"A did not start the export: {Describe(await ExportAsync(id))}");
+            cluster.A.Kill();
+        }
+        finally
+        {
+            cluster.B.Resume();
+        }
+        try
+        {
+            await CompletedByBAsync(reviewer, id);
+        }
+        finally
+        {
+            // The other cases need A again.
+            await cluster.A.StartAsync();
+        }
+    }
+
+    private async Task CompletedByBAsync(HttpClient reviewer, Guid id)
+    {
+        var killed = DateTime.UtcNow;
+        var before = await ExportAsync(id);
+        Assert.Equal(ExportStatus.Running, before.Status);
+        Assert.Equal(1, before.Attempts);
+
+        // B's status URL, with the cookie A issued, until the export is done.
+        string? status = null;
+        var done = await PollAsync(TimeSpan.FromSeconds(60), async () =>
+        {
+            using var response = await reviewer.GetAsync(cluster.B.Url($"/reports/exports/{id}/status"));
+            status = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
+            return status is "done" or "failed";
+        });
+        var recovered = DateTime.UtcNow - killed;
+        output.WriteLine($"Export {id} done on B {recovered.TotalSeconds:F1} s after A was killed.");
+        Assert.True(done && status == "done", $"after {recovered.TotalSeconds:F0} s: {status}; {Describe(await ExportAsync(id))}");
+        var after = await ExportAsync(id);
+        // A's interrupted attempt and B's one; nothing ran it a third time.
+        Assert.Equal(2, after.Attempts);
+        var download = await reviewer.GetAsync(cluster.B.Url($"/reports/exports/{id}/download"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await download.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.Equal(1, await cluster.Database.WithDbAsync(db => db.Set<ReportExport>().CountAsync(e => e.CycleId == cluster.ExportCycle)));
     }
 
     [Fact]
@@ -231,6 +333,14 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
         Assert.Equal(2, upstreams.Distinct().Count());
         Assert.All(upstreams.Zip(upstreams.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
         Assert.Equal(4, await cluster.Database.WithDbAsync(db => db.Set<AnswerHistory>().CountAsync(h => h.SubmissionId == id && h.QuestionKey == "pg.1.1")));
+
+        // nginx's body limit is above the app's (21 MB): a body a little too large gets the app's own message.
+        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, proxy.Url("/account/login")) { Content = new ByteArrayContent(new byte[22 * 1024 * 1024]) };
+        tooLarge.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        tooLarge.Headers.Add("Accept", "application/json");
+        using var refused = await browser.SendAsync(tooLarge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("The file is larger than 20 MB.", await refused.Content.ReadAsStringAsync());
     }
 
     /// <summary>
@@ -299,6 +409,11 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
         }
         return statuses;
     }
+
+    private Task<ReportExport> ExportAsync(Guid id) =>
+        cluster.Database.WithDbAsync(db => db.Set<ReportExport>().AsNoTracking().SingleAsync(e => e.Id == id));
+
+    private static string Describe(ReportExport e) => $"{e.Status}, {e.Progress} %, attempts {e.Attempts}, heartbeat {e.HeartbeatAt:HH:mm:ss}, error {e.Error}";
 
     private static async Task<bool> PollAsync(TimeSpan limit, Func<Task<bool>> condition)
     {
