@@ -17,15 +17,20 @@ public class ReminderTests(CopAppFactory app)
             await app.WithScopeAsync(async services => queued = await services.GetRequiredService<DeadlineReminders>().SendDueAsync(now));
             return queued;
         }
-        var runs = await Task.WhenAll(Run(), Run(), Run());
         var prefix = $"reminder:{cycleId}:";
+        // Other tests' open cycles stay in the shared database: a person added since their reminders went out is
+        // reminded of those too by these runs, so those rows are counted apart.
+        Task<int> OthersAsync() => app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.DeduplicationKey!.StartsWith("reminder:") && !m.DeduplicationKey.StartsWith(prefix)));
+        var othersBefore = await OthersAsync();
+        var runs = await Task.WhenAll(Run(), Run(), Run());
+        var others = await OthersAsync() - othersBefore;
         var rows = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey!.StartsWith(prefix)).Select(m => m.DeduplicationKey!).ToListAsync());
         // Every person with a country (the focal points) of a not-submitted country, once, with the 7-day threshold.
         var focalPoints = await app.WithDbAsync(db => db.Users.CountAsync(u => u.CountryIso3 != null && u.Email != null));
         Assert.Equal(focalPoints, rows.Count);
         Assert.Equal(rows.Count, rows.Distinct().Count());
         Assert.All(rows, k => Assert.Contains(":7:", k));
-        Assert.Equal(rows.Count, runs.Sum());
+        Assert.Equal(rows.Count + others, runs.Sum());
         Assert.Equal(0, await Run());
     }
 
