@@ -38,5 +38,14 @@ public class WebReportJourneyTests(BrowserFixture fixture)
         Assert.Empty(blocked);
 
         await new AxeTests(fixture).CheckAsync("reviewer@demo.local", "ar", $"/reports/cycles/{cycle}/global");
+
+        // At 390 px (a phone) the page is no wider than the screen: wide tables scroll inside their own box.
+        var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var small = await phone.NewPageAsync();
+        await fixture.SignInAsync(small, "reviewer@demo.local");
+        await small.GotoAsync($"/reports/cycles/{cycle}/global?culture=ar&ui-culture=ar");
+        Assert.True(await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+        await small.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "web-global-report-390-ar.png") });
+        await phone.CloseAsync();
     }
 }

@@ -89,8 +89,8 @@ public static class ReportStyles
         """;
 
     /// <summary>
-    /// On a screen (the web page) the document reads as one column of A4 width with its sections one after another;
-    /// a print (the PDF) keeps its page rules.
+    /// On a screen (the web page) the document reads as one column of A4 width with its sections one after another,
+    /// and on a phone each table scrolls inside its own box; a print (the PDF) keeps its page rules.
     /// </summary>
     private const string Screen = """
         @media screen {
@@ -102,6 +102,13 @@ public static class ReportStyles
           .web-bar a, .toc a { color: #15365c; }
           .toc a { flex: 1; }
           table.heat { font-size: 8pt; }
+        }
+        @media screen and (max-width: 700px) {
+          body { padding: 0 3mm 8mm; }
+          table { display: block; overflow-x: auto; }
+          table.heat { table-layout: auto; }
+          .kpis { flex-wrap: wrap; }
+          .cover dl { grid-template-columns: 1fr; }
         }
 
         """;
