@@ -116,21 +116,14 @@ namespace CopAssessment.Migrations.Migrations
 
             modelBuilder.Entity("CopAssessment.Web.Data.Assessments.Answer", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("CarriedFromCycleId")
+                    b.Property<int>("SubmissionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("QuestionKey")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("SubmissionId")
+                    b.Property<int?>("CarriedFromCycleId")
                         .HasColumnType("integer");
 
                     b.Property<bool>("Unconfirmed")
@@ -154,10 +147,7 @@ namespace CopAssessment.Migrations.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubmissionId", "QuestionKey")
-                        .IsUnique();
+                    b.HasKey("SubmissionId", "QuestionKey");
 
                     b.ToTable("Answers", (string)null);
                 });

@@ -16,7 +16,10 @@ namespace CopAssessment.Web.Tests.Cycles;
 /// </summary>
 public class CarryForwardBenchmarkTests(CopAppFactory app) : IClassFixture<CopAppFactory>
 {
-    private const int Rounds = 5;
+    // Enough rounds for a median that holds on two shared cores, where one round in four or five is slowed by something
+    // else (the test host's own background jobs, the JIT, the machine).
+    private const int Rounds = 11;
+    private const int HttpRounds = 5;
 
     [Fact]
     public async Task Opening_a_cycle_that_carries_193_full_submissions_forward_is_a_few_set_based_statements()
@@ -45,33 +48,38 @@ public class CarryForwardBenchmarkTests(CopAppFactory app) : IClassFixture<CopAp
         }
         Assert.All(carriedCounts, c => Assert.Equal((answers, evidence), c));
 
-        // The same through HTTP once more, as the open page posts it: every country ticked.
+        // The same through HTTP, as the open page posts it: every country ticked; one warm-up, then timed.
         var admin = await app.SignedInClientAsync("admin@demo.local");
-        var last = 0;
-        await app.WithScopeAsync(async services =>
+        var posted = new List<double>();
+        for (var round = 0; round < HttpRounds + 1; round++)
         {
-            var db = services.GetRequiredService<CopDbContext>();
-            var version = await db.Set<AssessmentCycle>().Where(c => c.Id == sourceCycle).Select(c => c.QuestionnaireVersionId).SingleAsync();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            last = (await services.GetRequiredService<CycleService>().CreateAsync(new CycleInput { Name = "Carry bench HTTP", QuestionnaireVersionId = version, OpensOn = today, Deadline = today.AddDays(60) })).Id;
-        });
-        var page = await admin.GetStringAsync($"/admin/cycles/{last}/open");
-        Assert.Equal(193, Regex.Matches(page, "name=\"Carry\"").Count);
-        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", HttpClientExtensions.AntiforgeryToken(page)), new("CarryOffered", "true") };
-        fields.AddRange(countries.Select(c => new KeyValuePair<string, string>("Carry", c)));
-        var http = Stopwatch.StartNew();
-        var response = await admin.PostAsync($"/admin/cycles/{last}/open", new FormUrlEncodedContent(fields));
-        var httpMs = http.Elapsed.TotalMilliseconds;
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(answers, await app.WithDbAsync(db => db.Set<Answer>().LongCountAsync(a => a.Submission!.CycleId == last)));
+            var last = 0;
+            await app.WithScopeAsync(async services =>
+            {
+                var db = services.GetRequiredService<CopDbContext>();
+                var version = await db.Set<AssessmentCycle>().Where(c => c.Id == sourceCycle).Select(c => c.QuestionnaireVersionId).SingleAsync();
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                last = (await services.GetRequiredService<CycleService>().CreateAsync(new CycleInput { Name = $"Carry bench HTTP {round} " + Guid.NewGuid().ToString("N")[..6], QuestionnaireVersionId = version, OpensOn = today, Deadline = today.AddDays(60) })).Id;
+            });
+            var page = await admin.GetStringAsync($"/admin/cycles/{last}/open");
+            Assert.Equal(193, Regex.Matches(page, "name=\"Carry\"").Count);
+            var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", HttpClientExtensions.AntiforgeryToken(page)), new("CarryOffered", "true") };
+            fields.AddRange(countries.Select(c => new KeyValuePair<string, string>("Carry", c)));
+            var http = Stopwatch.StartNew();
+            var response = await admin.PostAsync($"/admin/cycles/{last}/open", new FormUrlEncodedContent(fields));
+            if (round > 0) posted.Add(http.Elapsed.TotalMilliseconds);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(answers, await app.WithDbAsync(db => db.Set<Answer>().LongCountAsync(a => a.Submission!.CycleId == last)));
+        }
 
-        var median = open.Order().ElementAt(open.Count / 2);
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var median = Median(open);
         var report = string.Join('\n',
             $"Carry-forward of {countries.Count} validated MNR submissions: {answers} answers and {evidence} evidence items (of which {countries.Count} files) copied, " +
-            $"with {countries.Count} audit rows, as the cycle opens ({countries.Count} drafts created in the same transaction); {Rounds} timed rounds after one warm-up.",
+            $"with {countries.Count} audit rows, as the cycle opens ({countries.Count} drafts created in the same transaction); {Rounds} timed rounds after one warm-up ({HttpRounds} through HTTP).",
             "", "| step | median | min | max |", "|---|---|---|---|",
             $"| open with carry (`CycleService.ApplyAsync`: drafts, answers, evidence, audit; one transaction) | {median:F0} ms | {open.Min():F0} ms | {open.Max():F0} ms |",
-            $"| the same through HTTP (`POST /admin/cycles/{{id}}/open`, 193 countries ticked; one run) | {httpMs:F0} ms | | |", "");
+            $"| the same through HTTP (`POST /admin/cycles/{{id}}/open`, 193 countries ticked) | {Median(posted):F0} ms | {posted.Min():F0} ms | {posted.Max():F0} ms |", "");
         await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts("benchmarks"), "carry-forward.md"), report);
         // A loose bound: the suite runs on loaded machines (2.7 s was seen beside a full test run and three other
         // workers), while a row-per-row copy of 27,000 answers would take far longer. docs/benchmarks.md holds the 200 ms goal.

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using CopAssessment.Domain.Questionnaires;
+using Microsoft.Extensions.Localization;
 using CopAssessment.Web.Features.Assessments;
 using CopAssessment.Web.Features.Cycles;
 using CopAssessment.Web.Features.Questionnaires;
@@ -19,7 +21,8 @@ public class CarryForwardTests(CopAppFactory app)
 {
     /// <summary>
     /// Version 1, and version 2 in which "changed" has new wording, "gone" is removed, "fresh" is marked doNotCarry,
-    /// "pick" lost its option c, "many" lost its option z, and "added" is new.
+    /// "pick" lost its option c, "many" lost its option z, "scope" lost its not-applicable option, "reach" gained an option
+    /// d, and "added" is new.
     /// </summary>
     private static (string V1, string V2) Definitions()
     {
@@ -39,6 +42,11 @@ public class CarryForwardTests(CopAppFactory app)
                 new JsonObject { ["key"] = "many", ["type"] = "multipleChoice", ["text"] = Text("Which groups take part?"),
                     ["options"] = second ? new JsonArray(Option("x", 0.5), Option("y", 0.5)) : new JsonArray(Option("x", 0.5), Option("y", 0.5), Option("z", 0.5)) },
                 new JsonObject { ["key"] = "note", ["type"] = "text", ["text"] = Text("Remarks"), ["required"] = false },
+                new JsonObject { ["key"] = "scope", ["type"] = "yesPartialNo", ["text"] = Text("Does the strategy cover online harm?"), ["required"] = false,
+                    ["options"] = second ? new JsonArray(Option("yes", 1), Option("partial", 0.5), Option("no", 0))
+                        : new JsonArray(Option("yes", 1), Option("partial", 0.5), Option("no", 0), new JsonObject { ["key"] = "na", ["label"] = Text("N/A"), ["notApplicable"] = true }) },
+                new JsonObject { ["key"] = "reach", ["type"] = "singleChoice", ["text"] = Text("Where does it apply?"), ["required"] = false,
+                    ["options"] = second ? new JsonArray(Option("a", 1), Option("b", 0), Option("d", 0.5)) : new JsonArray(Option("a", 1), Option("b", 0)) },
             };
             if (!second) first.Add(new JsonObject { ["key"] = "gone", ["type"] = "yesPartialNo", ["text"] = Text("Is there a hotline?") });
             else first.Add(new JsonObject { ["key"] = "added", ["type"] = "yesPartialNo", ["text"] = Text("Is there a helpline for children?") });
@@ -66,7 +74,7 @@ public class CarryForwardTests(CopAppFactory app)
 
     private static readonly Dictionary<string, string[]> KenyaAnswers = new()
     {
-        ["same"] = ["yes"], ["changed"] = ["no"], ["gone"] = ["partial"], ["fresh"] = ["12"], ["pick"] = ["c"], ["many"] = ["x", "y"],
+        ["same"] = ["yes"], ["changed"] = ["no"], ["gone"] = ["partial"], ["fresh"] = ["12"], ["pick"] = ["c"], ["many"] = ["x", "y"], ["scope"] = ["na"], ["reach"] = ["a"],
         ["note"] = ["Strategy adopted in 2024"], ["other"] = ["yes"], ["other2"] = ["b"],
     };
 
@@ -125,17 +133,34 @@ public class CarryForwardTests(CopAppFactory app)
     }
 
     [Fact]
+    public void Only_questions_that_lost_an_option_have_their_answers_checked_one_by_one()
+    {
+        var (v1, v2) = Definitions();
+        var (one, two) = (QuestionnaireDefinition.Parse(v1), QuestionnaireDefinition.Parse(v2));
+        var localizer = app.Services.GetRequiredService<IStringLocalizer<Ui>>();
+        var across = QuestionnaireDiff.Carried(one, two, localizer).ToDictionary(q => q.Key);
+        // Lost an option (c; z; the not-applicable one): each answer is looked at. Kept or gained options: every answer fits.
+        Assert.Equal(["many", "pick", "scope"], across.Values.Where(q => !q.EveryAnswerFits).Select(q => q.Key).Order());
+        Assert.True(across["reach"].EveryAnswerFits);
+        Assert.False(across["scope"].AllowsNotApplicable);
+        // Between a version and itself nothing is looked at.
+        Assert.All(QuestionnaireDiff.Carried(two, two, localizer), q => Assert.True(q.EveryAnswerFits));
+    }
+
+    [Fact]
     public async Task Opening_a_cycle_carries_unchanged_answers_with_their_evidence_and_nothing_that_changed_was_removed_or_is_do_not_carry()
     {
         var s = await OpenWithKenyaAsync();
 
         var carried = await app.WithDbAsync(db => db.Set<Answer>().AsNoTracking().Where(a => a.SubmissionId == s.Target).ToListAsync());
-        // Unchanged questions, options matched by key (x and y still exist); not: new wording, removed, doNotCarry, option c gone.
-        Assert.Equal(["many", "note", "other", "other2", "same"], carried.Select(a => a.QuestionKey).Order());
+        // Unchanged questions, options matched by key (x and y still exist, a gained a neighbour); not: new wording, removed,
+        // doNotCarry, option c gone, "not applicable" gone.
+        Assert.Equal(["many", "note", "other", "other2", "reach", "same"], carried.Select(a => a.QuestionKey).Order());
         Assert.All(carried, a => { Assert.True(a.Unconfirmed); Assert.Equal(s.SourceCycle, a.CarriedFromCycleId); });
         var values = carried.ToDictionary(a => a.QuestionKey, a => AnswerJson.Parse(a.Value));
         Assert.Equal(AnswerValue.Options("x", "y"), values["many"]);
         Assert.Equal(AnswerValue.Option("b"), values["other2"]);
+        Assert.Equal(AnswerValue.Option("a"), values["reach"]);
 
         var evidence = await app.WithDbAsync(db => db.Set<Evidence>().AsNoTracking().Where(e => e.SubmissionId == s.Target)
             .Select(e => new { e.QuestionKey, e.Url, e.FileName, Content = e.File == null ? null : e.File.Content }).ToListAsync());
@@ -155,7 +180,7 @@ public class CarryForwardTests(CopAppFactory app)
         Assert.Contains(await app.WithDbAsync(db => db.Set<Answer>().Where(a => a.SubmissionId == s.Source && a.QuestionKey == "same").Select(a => a.UpdatedBy).SingleAsync()), history);
         var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "answers-carried" && e.Subject == $"submission {s.Target}").SingleAsync());
         Assert.Equal("KEN", audit.CountryIso3);
-        Assert.StartsWith("5 answer(s) carried from submission " + s.Source, audit.Details);
+        Assert.StartsWith("6 answer(s) carried from submission " + s.Source, audit.Details);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "cycle-carried" && e.Subject == s.TargetTitle && e.Details!.Contains("chosen: KEN"))));
     }
 
@@ -241,7 +266,7 @@ public class CarryForwardTests(CopAppFactory app)
         var one = await PostAsync(ken, token, $"/assessments/{s.Target}/confirm-carried", new Dictionary<string, string> { ["question"] = "same" });
         Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
         Assert.Equal($"/assessments/{s.Target}/d1#q-same", one.Headers.Location?.OriginalString);
-        Assert.Equal(["many", "note"], await UnconfirmedAsync(s.Target, "d1"));
+        Assert.Equal(["many", "note", "reach"], await UnconfirmedAsync(s.Target, "d1"));
         var history = await app.WithDbAsync(db => db.Set<AnswerHistory>().Where(h => h.SubmissionId == s.Target && h.QuestionKey == "same" && h.Source == AnswerHistory.Confirmed).SingleAsync());
         Assert.Equal(history.OldValue, history.NewValue);
         Assert.Equal("focal.ken@demo.local", history.ChangedBy);
@@ -278,11 +303,11 @@ public class CarryForwardTests(CopAppFactory app)
         var submitted = await PostAsync(ken, token, $"/assessments/{s.Target}/submit", new Dictionary<string, string> { ["confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
 
-        // The review page says which answers are the carried ones, unchanged (same, many, note, other2; not the changed other).
+        // The review page says which answers are the carried ones, unchanged (same, many, note, reach, other2; not the changed other).
         var reviewer = await app.SignedInClientAsync("reviewer@demo.local");
         var review = await reviewer.GetStringAsync($"/review/{s.Target}");
-        Assert.Contains("4 answers are unchanged from the last validated assessment", review);
-        Assert.Equal(4, Regex.Matches(review, "carried-unchanged").Count);
+        Assert.Contains("5 answers are unchanged from the last validated assessment", review);
+        Assert.Equal(5, Regex.Matches(review, "carried-unchanged").Count);
         var otherBlock = review[review.IndexOf("id=\"q-other\"", StringComparison.Ordinal)..review.IndexOf("id=\"q-other2\"", StringComparison.Ordinal)];
         Assert.DoesNotContain("carried-unchanged", otherBlock);
     }
@@ -295,7 +320,7 @@ public class CarryForwardTests(CopAppFactory app)
         var token = await TokenAsync(gha, $"/assessments/{s.GhanaTarget}/d1");
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(gha, token, $"/assessments/{s.Target}/confirm-carried", new Dictionary<string, string> { ["section"] = "d1" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(gha, token, $"/assessments/{s.Target}/confirm-carried", new Dictionary<string, string> { ["question"] = "same" })).StatusCode);
-        Assert.Equal(["many", "note", "same"], await UnconfirmedAsync(s.Target, "d1"));
+        Assert.Equal(["many", "note", "reach", "same"], await UnconfirmedAsync(s.Target, "d1"));
 
         var ken = await app.SignedInClientAsync("focal.ken@demo.local");
         var kenToken = await TokenAsync(ken, $"/assessments/{s.Target}/d1");
@@ -304,7 +329,7 @@ public class CarryForwardTests(CopAppFactory app)
         // Without the antiforgery token nothing is confirmed.
         var forged = await ken.PostAsync($"/assessments/{s.Target}/confirm-carried", new FormUrlEncodedContent(new Dictionary<string, string> { ["section"] = "d1" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(["many", "note", "same"], await UnconfirmedAsync(s.Target, "d1"));
+        Assert.Equal(["many", "note", "reach", "same"], await UnconfirmedAsync(s.Target, "d1"));
     }
 
     [Fact]
@@ -325,7 +350,7 @@ public class CarryForwardTests(CopAppFactory app)
 
     private Task<List<string>> UnconfirmedAsync(int submissionId, string domain) => app.WithDbAsync(async db =>
     {
-        var keys = domain == "d1" ? new[] { "same", "changed", "fresh", "pick", "many", "note", "added" } : ["other", "other2"];
+        var keys = domain == "d1" ? new[] { "same", "changed", "fresh", "pick", "many", "note", "added", "scope", "reach" } : ["other", "other2"];
         return await db.Set<Answer>().Where(a => a.SubmissionId == submissionId && a.Unconfirmed && keys.Contains(a.QuestionKey)).Select(a => a.QuestionKey).OrderBy(k => k).ToListAsync();
     });
 }

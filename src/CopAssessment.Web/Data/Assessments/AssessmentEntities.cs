@@ -61,9 +61,12 @@ public class Submission : ICountryScoped
 }
 
 /// <summary>One answer of one submission (AnswerValue JSON), with optimistic concurrency on the row.</summary>
+/// <summary>
+/// A question's answer in a submission, keyed by the two (decision 0025): no surrogate key, so each answer written costs
+/// one index, not two (carrying 193 countries forward writes 27,000 of them at once).
+/// </summary>
 public class Answer
 {
-    public long Id { get; set; }
     public int SubmissionId { get; set; }
     public Submission? Submission { get; set; }
     public required string QuestionKey { get; set; }

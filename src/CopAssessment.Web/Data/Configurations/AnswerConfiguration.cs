@@ -11,7 +11,7 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         entity.Property(a => a.Value).HasColumnType("jsonb");
         entity.Property(a => a.UpdatedBy).HasMaxLength(TextLimits.Email);
         entity.HasOne(a => a.Submission).WithMany().HasForeignKey(a => a.SubmissionId).OnDelete(DeleteBehavior.Cascade);
-        entity.HasIndex(a => new { a.SubmissionId, a.QuestionKey }).IsUnique();
+        entity.HasKey(a => new { a.SubmissionId, a.QuestionKey });
         entity.Property(a => a.Version).IsRowVersion();
     }
 }

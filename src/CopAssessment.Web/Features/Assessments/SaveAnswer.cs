@@ -215,9 +215,9 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                       """
                     : """
                       UPDATE "Answers" SET "Value" = @value::jsonb, "UpdatedBy" = @who, "UpdatedAt" = @now, "CarriedFromCycleId" = NULL, "Unconfirmed" = false
-                      WHERE "Id" = @answerId AND xmin = @seen AND EXISTS (SELECT 1 FROM target)
+                      WHERE "SubmissionId" = @submission AND "QuestionKey" = @key AND xmin = @seen AND EXISTS (SELECT 1 FROM target)
                       """)}
-                RETURNING "Id", xmin),
+                RETURNING xmin),
             history AS (
                 INSERT INTO "AnswerHistory" ("SubmissionId", "QuestionKey", "OldValue", "NewValue", "ChangedBy", "ChangedAt", "Source")
                 SELECT @submission, @key, NULL, @old::jsonb, @carriedBy, @carriedAt, @carriedSource FROM changed
@@ -227,7 +227,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
             audit AS (
                 INSERT INTO "AuditEvents" ("At", "UserId", "UserEmail", "Action", "CountryIso3", "Subject", "Details")
                 SELECT @now, @userId, @email, 'answer-changed', @country, @subject, @details FROM changed)
-            SELECT EXISTS (SELECT 1 FROM target), (SELECT "Id" FROM changed), (SELECT xmin FROM changed)
+            SELECT EXISTS (SELECT 1 FROM target), (SELECT xmin FROM changed)
             """, connection, transaction)
         {
             Parameters =
@@ -237,7 +237,6 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
                 new("contributor", contributor),
                 new("sections", ContributorSections.SectionsOf(target.Definition, question.Key)),
                 new("key", question.Key),
-                new("answerId", current?.Id ?? 0L),
                 new("value", json),
                 new("who", who),
                 new("now", now),
@@ -261,7 +260,7 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
             if (!reader.GetBoolean(0)) return new SaveResult(SaveOutcome.Locked, seenVersion);
             if (!reader.IsDBNull(1))
             {
-                var saved = new StoredAnswer(question.Key, input.Value, reader.GetFieldValue<uint>(2), who, now, reader.GetInt64(1));
+                var saved = new StoredAnswer(question.Key, input.Value, reader.GetFieldValue<uint>(1), who, now);
                 answers[question.Key] = saved;
                 return new SaveResult(SaveOutcome.Saved, saved.Version);
             }
@@ -273,13 +272,12 @@ public sealed class SaveAnswer(MultiplexedDatabase database, Audit audit, Questi
         return theirs.Value.Equals(input.Value) ? new SaveResult(SaveOutcome.Unchanged, theirs.Version) : Conflict(theirs);
     }
 
-    private const string AnswerColumns = """ "Id", "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed" """;
+    private const string AnswerColumns = """ "QuestionKey", "Value", xmin, "UpdatedBy", "UpdatedAt", "CarriedFromCycleId", "Unconfirmed" """;
 
     private static StoredAnswer ReadAnswer(NpgsqlDataReader reader)
     {
-        var key = reader.GetString(1);
-        return new StoredAnswer(key, AnswerJson.Parse(reader.GetString(2)), reader.GetFieldValue<uint>(3), reader.GetString(4),
-            reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(0), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7));
+        return new StoredAnswer(reader.GetString(0), AnswerJson.Parse(reader.GetString(1)), reader.GetFieldValue<uint>(2), reader.GetString(3),
+            reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetBoolean(6));
     }
 
     private static async Task<StoredAnswer?> ReadOneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int submissionId, string key)

@@ -15,7 +15,12 @@ public sealed record Difference(string Field, string Before, string After, strin
 /// <summary>A question whose previous answer may start a new cycle, and which answers fit it (<see cref="QuestionnaireDiff.Carried"/>).</summary>
 /// <param name="OptionKeys">The new version's option keys for a choice question (a chosen key outside them is not carried); null for the other types.</param>
 /// <param name="AllowsNotApplicable">A "not applicable" answer still means something: the new question has a notApplicable option.</param>
-public sealed record CarriedQuestion(string Key, IReadOnlyList<string>? OptionKeys, bool AllowsNotApplicable);
+/// <param name="EveryAnswerFits">
+/// Every answer the previous version accepted fits the new one — it kept all its options, and "not applicable" if it had
+/// it (always so between a version and itself) — so a stored answer, checked against its own version when it was saved,
+/// is carried without looking at its value.
+/// </param>
+public sealed record CarriedQuestion(string Key, IReadOnlyList<string>? OptionKeys, bool AllowsNotApplicable, bool EveryAnswerFits);
 
 public sealed record QuestionChange(string Key, LocalizedText Text, IReadOnlyList<Difference> Differences);
 
@@ -48,7 +53,12 @@ public static class QuestionnaireDiff
     /// </summary>
     public static IReadOnlyList<CarriedQuestion> Carried(QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L) => from.Key != to.Key ? [] :
         [.. to.Questions.Where(q => !q.DoNotCarry && from.FindQuestion(q.Key) is { } before && !Differences(before, q, from, to, L).Any(d => d.ChangesMeaning))
-            .Select(q => new CarriedQuestion(q.Key, q.IsChoice ? [.. q.Options.Select(o => o.Key)] : null, q.AllowsNotApplicable))];
+            .Select(q => Rule(from.FindQuestion(q.Key)!, q))];
+
+    private static CarriedQuestion Rule(Question before, Question after) => new(after.Key,
+        after.IsChoice ? [.. after.Options.Select(o => o.Key)] : null, after.AllowsNotApplicable,
+        EveryAnswerFits: before.IsChoice == after.IsChoice && (!before.AllowsNotApplicable || after.AllowsNotApplicable)
+            && before.Options.All(o => after.FindOption(o.Key) is not null));
 
     private static IEnumerable<Difference> Differences(Question a, Question b, QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L)
     {
