@@ -62,6 +62,34 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Runs the app with a command-line verb to its end, as an operator would: the exit code, and standard output and
+    /// error apart. A setting whose value is null is removed from the environment (no connection string, say).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string?> settings, string[] arguments,
+        string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppDirectory, "CopAssessment.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Waits until the app answers /health/live; fails with its output if it exits or takes too long.</summary>
     public async Task WaitUntilServingAsync(TimeSpan timeout)
     {

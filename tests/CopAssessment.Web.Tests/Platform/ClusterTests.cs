@@ -89,22 +89,8 @@ public sealed class ClusterDatabase : CopAppFactory
 
     protected override async Task BeforeStartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CopAssessment.Web.dll"), "migrate"])
-        {
-            WorkingDirectory = RepositoryPaths.File("src", "CopAssessment.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Cop"] = ConnectionString;
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"migrate failed: {await output}{await error}");
+        var migrate = await AppProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Cop"] = ConnectionString, ["Demo__Enabled"] = "false" }, ["migrate"]);
+        if (migrate.ExitCode != 0) throw new InvalidOperationException($"migrate failed: {migrate.Output}{migrate.Error}");
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var count = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "DataProtectionKeys" """, connection);

@@ -47,24 +47,8 @@ public class CommandLineWithoutDatabaseTests
         Assert.DoesNotContain("   at ", run.Error);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args)
-    {
-        // The app as built beside this test project (same configuration: Debug or Release).
-        var app = Path.Combine(AppContext.BaseDirectory, "CopAssessment.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment.Remove("ConnectionStrings__Cop");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>The built app as an operator runs it: from another folder, in Production, with no connection string.</summary>
+    private static Task<(int ExitCode, string Output, string Error)> RunAppAsync(params string[] args) =>
+        Platform.AppProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__Cop"] = null, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            args, workingDirectory: Path.GetTempPath());
 }
