@@ -202,7 +202,7 @@ public class OpenDataTests(CopAppFactory app)
             var first = await client.GetAsync(path);
             var tag = first.Headers.ETag;
             Assert.NotNull(tag);
-            Assert.False(tag.IsWeak);
+            Assert.True(tag.IsWeak); // the same tag names the compressed and the plain bytes
             Assert.True(first.Headers.CacheControl?.Public);
             Assert.Equal(TimeSpan.FromMinutes(5), first.Headers.CacheControl?.MaxAge);
             Assert.Contains("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"", first.Headers.GetValues("Link"));
@@ -217,6 +217,19 @@ public class OpenDataTests(CopAppFactory app)
             stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0000\""));
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
         }
+        // Compressed, the JSON is other bytes under the same (weak) tag, and the tag still answers 304.
+        var compressed = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/cycles/{cycle}/scores.json");
+        compressed.Headers.AcceptEncoding.ParseAdd("gzip");
+        var gzipped = await client.SendAsync(compressed);
+        Assert.Equal(["gzip"], gzipped.Content.Headers.ContentEncoding);
+        var plain = await client.GetAsync($"/api/v1/public/cycles/{cycle}/scores.json");
+        Assert.Equal(plain.Headers.ETag, gzipped.Headers.ETag);
+        Assert.NotEqual(await plain.Content.ReadAsByteArrayAsync(), await gzipped.Content.ReadAsByteArrayAsync());
+        var revalidated = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/cycles/{cycle}/scores.json");
+        revalidated.Headers.AcceptEncoding.ParseAdd("gzip");
+        revalidated.Headers.IfNoneMatch.Add(gzipped.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(revalidated)).StatusCode);
+
         // Another language is another file, with its own tag.
         var english = (await client.GetAsync($"/results/{cycle}/data/scores.csv")).Headers.ETag;
         var french = (await client.GetAsync($"/results/{cycle}/data/scores.csv?language=fr")).Headers.ETag;
