@@ -57,10 +57,34 @@ public class ResultsBenchmarkTests(CopAppFactory app)
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 bytes = body.Length;
             }
-            var median = times.Order().ElementAt(times.Count / 2);
+            var median = Median(times);
             rows.Add($"| `{Regex.Replace(path, @"/\d+", "/{id}")}` | {median:F0} ms | {times.Max():F0} ms | {first:F0} ms | {bytes / 1024.0:F0} KB |");
             Assert.True(median < 1000, $"{path}: median {median:F0} ms");
         }
+        // What the trends add to a report: the global report's data for the anonymised (latest) cycle, read as an export
+        // reads it, against the earlier cycles it compares (their stored snapshots read and parsed) on their own. The
+        // database is shared with other tests, so how many earlier cycles there are is counted and printed.
+        var (load, earlier, earlierCycles, earlierResults) = (new List<double>(), new List<double>(), 0, 0);
+        for (var round = 0; round <= Rounds; round++)
+        {
+            await app.WithScopeAsync(async services =>
+            {
+                var clock = Stopwatch.StartNew();
+                var data = await services.GetRequiredService<Features.Reports.ReportLoader>()
+                    .LoadAsync(new Features.Reports.ReportScope(ReportKind.Global, anonymised), "en", UserScope.Everything);
+                var loaded = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                var history = await services.GetRequiredService<Features.Reports.CycleHistory>().EarlierAsync(anonymised, UserScope.Everything, "en");
+                if (round == 0) return;
+                (earlierCycles, earlierResults) = (history.Count, history.Sum(c => c.Results.Count));
+                load.Add(loaded);
+                earlier.Add(clock.Elapsed.TotalMilliseconds);
+                Assert.NotNull(data);
+            });
+        }
+        rows.Add($"| global report's data, anonymised cycle (`ReportLoader.LoadAsync`, trends included) | {Median(load):F0} ms | {load.Max():F0} ms | | |");
+        rows.Add($"| of which the earlier cycles' results (`CycleHistory.EarlierAsync`: {earlierCycles} cycles, {earlierResults} submissions) | {Median(earlier):F0} ms | {earlier.Max():F0} ms | | |");
+
         var answers = await app.WithDbAsync(db => db.Set<Answer>().CountAsync(a => db.Set<Submission>().Any(s => s.Id == a.SubmissionId && s.CycleId == named)));
         var directory = RepositoryPaths.Artifacts("benchmarks");
         Directory.CreateDirectory(directory);
@@ -68,4 +92,6 @@ public class ResultsBenchmarkTests(CopAppFactory app)
             $"193 validated countries in each of 3 published cycles; {answers} answers in the named cycle measured; {Rounds} warm requests each, after one warm-up.\n\n"
             + "| request | median (warm) | max (warm) | first request | size |\n|---|---|---|---|---|\n" + string.Join("\n", rows) + "\n");
     }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -56,6 +56,8 @@ public sealed class CycleHistory(CopDbContext db, QuestionnaireCatalog catalog, 
     /// <summary>
     /// The earlier cycles of <paramref name="cycleId"/> with the results of the countries in <paramref name="scope"/>
     /// (a scorecard needs its country's, an aggregate report every country's), titled in <paramref name="culture"/>.
+    /// Each result is the scorecard down to its capabilities (<see cref="ScoreSnapshot.ParseSummary"/>): trends compare
+    /// overall, domain and capability figures, never question scores.
     /// </summary>
     public async Task<IReadOnlyList<TrendCycle>> EarlierAsync(int cycleId, UserScope scope, string culture, CycleSelection selection = CycleSelection.All,
         CancellationToken cancellationToken = default)
@@ -74,7 +76,7 @@ public sealed class CycleHistory(CopDbContext db, QuestionnaireCatalog catalog, 
             var definition = await catalog.GetDefinitionAsync(cycle.QuestionnaireVersionId, cancellationToken);
             list.Add(new TrendCycle(cycle.Id, names.GetValueOrDefault(cycle.Id, cycle.Name), cycle.Policy, definition, cycle.VersionLabel,
                 [.. byCycle[cycle.Id].Select(r => new CountryResult(r.CountryIso3, r.RegionCode, r.Status,
-                    r.Status.IsValidated() && r.ScoreSnapshot is not null ? ScoreSnapshot.Parse(r.ScoreSnapshot) : null))]));
+                    r.Status.IsValidated() && r.ScoreSnapshot is not null ? ScoreSnapshot.ParseSummary(r.ScoreSnapshot) : null))]));
         }
         return list;
     }
