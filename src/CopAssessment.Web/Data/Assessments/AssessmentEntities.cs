@@ -60,10 +60,10 @@ public class Submission : ICountryScoped
     public uint Version { get; set; }
 }
 
-/// <summary>One answer of one submission (AnswerValue JSON), with optimistic concurrency on the row.</summary>
 /// <summary>
-/// A question's answer in a submission, keyed by the two (decision 0025): no surrogate key, so each answer written costs
-/// one index, not two (carrying 193 countries forward writes 27,000 of them at once).
+/// One answer of one submission (AnswerValue JSON), with optimistic concurrency on the row. Keyed by the submission and
+/// the question (decision 0025): no surrogate key, so each answer written costs one index, not two (carrying 193
+/// countries forward writes 27,000 of them at once).
 /// </summary>
 public class Answer
 {
