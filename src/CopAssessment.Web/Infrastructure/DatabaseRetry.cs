@@ -34,13 +34,22 @@ public static class DatabaseRetry
         return false;
     }
 
+    /// <summary>
+    /// The database error an EF call failed with, when it failed for the database (refused or unreachable): the
+    /// exception itself, or the last error inside EF's <see cref="RetryLimitExceededException"/> once the retries
+    /// are spent. Null for anything else.
+    /// </summary>
+    public static NpgsqlException? DatabaseError(Exception exception) =>
+        (exception is RetryLimitExceededException ? exception.InnerException : exception) as NpgsqlException;
+
+    /// <summary>Class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown: the server went away.</summary>
+    private static bool ConnectionLost(PostgresException pg) =>
+        pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown;
+
     private static bool IsTransientItself(Exception e) => e switch
     {
-        // Class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
-        // (starting up or shutting down), 53300 too_many_connections.
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-                or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
+        // Lost (above), or 57P03 cannot_connect_now (starting up or shutting down), 53300 too_many_connections.
+        PostgresException pg => ConnectionLost(pg) || pg.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
         // Npgsql's own: the socket failed, was refused or reset, or a wait (pool, connect) timed out.
         NpgsqlException npgsql => npgsql.IsTransient,
         TimeoutException => true,
@@ -54,9 +63,7 @@ public static class DatabaseRetry
     public static bool IsBrokenConnection(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException pg ? pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-                    || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-                : e is IOException or System.Net.Sockets.SocketException)
+            if (e is PostgresException pg ? ConnectionLost(pg) : e is IOException or System.Net.Sockets.SocketException)
                 return true;
         return false;
     }

@@ -93,8 +93,8 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
         }
-        // Unreachable even after the retries (RetryLimitExceededException wraps the last error), or refused outright.
-        catch (Exception e) when ((e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException ? e.InnerException : e) is NpgsqlException ex
+        // Unreachable even after the retries, or refused outright.
+        catch (Exception e) when (DatabaseRetry.DatabaseError(e) is { } ex
             && (ex is not PostgresException pg || pg.SqlState is "28P01" or "28000" or "3D000" or "57P03"))
         {
             throw new DatabaseUnavailableException(

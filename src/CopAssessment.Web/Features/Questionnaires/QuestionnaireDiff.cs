@@ -52,8 +52,9 @@ public static class QuestionnaireDiff
     /// (decision 0020). Options are matched by key when the answers are copied.
     /// </summary>
     public static IReadOnlyList<CarriedQuestion> Carried(QuestionnaireDefinition from, QuestionnaireDefinition to, IStringLocalizer L) => from.Key != to.Key ? [] :
-        [.. to.Questions.Where(q => !q.DoNotCarry && from.FindQuestion(q.Key) is { } before && !Differences(before, q, from, to, L).Any(d => d.ChangesMeaning))
-            .Select(q => Rule(from.FindQuestion(q.Key)!, q))];
+        [.. to.Questions.Where(q => !q.DoNotCarry).Select(q => (Before: from.FindQuestion(q.Key), After: q))
+            .Where(p => p.Before is not null && !Differences(p.Before, p.After, from, to, L).Any(d => d.ChangesMeaning))
+            .Select(p => Rule(p.Before!, p.After))];
 
     private static CarriedQuestion Rule(Question before, Question after) => new(after.Key,
         after.IsChoice ? [.. after.Options.Select(o => o.Key)] : null, after.AllowsNotApplicable,

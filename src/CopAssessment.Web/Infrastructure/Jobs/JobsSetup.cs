@@ -193,8 +193,8 @@ public sealed class RecurringJobsRegistration(IEnumerable<RecurringJobDefinition
                 manager.RemoveIfExists(stale.Id);
             logger.LogInformation("Recurring jobs registered: {Jobs}", string.Join(", ", declared.Select(d => $"{d.Id} ({d.Cron})")));
         }
-        // Unreachable even after the retries (RetryLimitExceededException wraps the last error), or refused.
-        catch (Exception ex) when ((ex is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException ? ex.InnerException : ex) is NpgsqlException)
+        // Unreachable even after the retries, or refused.
+        catch (Exception ex) when (DatabaseRetry.DatabaseError(ex) is not null)
         {
             logger.LogError(ex, "Recurring jobs not registered: the database cannot be reached");
         }
