@@ -37,21 +37,8 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess Start(IDictionary<string, string> settings, params string[] arguments)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppDirectory, "CopAssessment.Web.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (arguments.Length == 0)
-        {
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        string[] serve = ["--urls", $"http://127.0.0.1:{port}"];
+        var start = StartInfo(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)), arguments.Length == 0 ? serve : arguments, AppDirectory);
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, port);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
@@ -69,25 +56,35 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string?> settings, string[] arguments,
         string? workingDirectory = null, TimeSpan? timeout = null)
     {
+        using var process = Process.Start(StartInfo(settings, arguments, workingDirectory ?? AppDirectory))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// <c>dotnet CopAssessment.Web.dll</c> with <paramref name="arguments"/>, its output captured, in the Testing
+    /// environment with warnings only unless <paramref name="settings"/> say otherwise (a null value removes a variable).
+    /// </summary>
+    private static ProcessStartInfo StartInfo(IEnumerable<KeyValuePair<string, string?>> settings, IEnumerable<string> arguments, string workingDirectory)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = workingDirectory ?? AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppDirectory, "CopAssessment.Web.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {
             if (value is null) start.Environment.Remove(key);
             else start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await output, await error);
+        return start;
     }
 
     /// <summary>Waits until the app answers /health/live; fails with its output if it exits or takes too long.</summary>
